@@ -1,0 +1,29 @@
+/** Tests run from TypeScript sources through SWC, which keeps decorator metadata for Nest. */
+const swc = {
+  jsc: {
+    parser: { syntax: 'typescript', decorators: true },
+    transform: { legacyDecorator: true, decoratorMetadata: true },
+    target: 'es2022',
+  },
+  module: { type: 'commonjs' },
+};
+
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/test'],
+  testMatch: ['**/*.spec.ts', '**/*.e2e-spec.ts'],
+  transform: { '^.+\\.ts$': ['@swc/jest', swc] },
+  moduleNameMapper: {
+    '^@ledger/domain$': '<rootDir>/libs/domain/src',
+    '^@ledger/domain/(.*)$': '<rootDir>/libs/domain/src/$1',
+    '^@ledger/event-store$': '<rootDir>/libs/event-store/src',
+    '^@ledger/event-store/(.*)$': '<rootDir>/libs/event-store/src/$1',
+    '^@ledger/integrity$': '<rootDir>/libs/integrity/src',
+    '^@ledger/projections$': '<rootDir>/libs/projections/src',
+    '^@ledger/projections/(.*)$': '<rootDir>/libs/projections/src/$1',
+    '^@ledger/api/(.*)$': '<rootDir>/apps/api/src/$1',
+    '^@ledger/testing$': '<rootDir>/test/support',
+  },
+  testTimeout: 60000,
+  maxWorkers: 2,
+};

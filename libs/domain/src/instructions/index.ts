@@ -1,0 +1,3 @@
+export * from './instruction.commands';
+export * from './instruction.decider';
+export * from './instruction.events';
