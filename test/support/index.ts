@@ -1,1 +1,3 @@
 export * from './decider-specification';
+export * from './postgres';
+export * from './temp-dir';

@@ -1,0 +1,94 @@
+/**
+ * The event store port. Positions are opaque: each adapter encodes its own (PostgreSQL's are a
+ * transaction id and a sequence number, EventStoreDB's commit and prepare offsets) and only the
+ * store may compare them. Events are never updated or deleted: there is no method for it.
+ */
+export type Position = string & { readonly __position: unique symbol };
+
+/** expectedRevision for a stream that must not exist yet. */
+export const NO_STREAM = -1;
+
+export interface Actor {
+  id: string;
+  role: string;
+  /** The API key the actor used, once keys exist; null for the system actor. */
+  keyId: string | null;
+}
+
+export interface EventMetadata {
+  tenantId: string;
+  actor: Actor;
+  commandId: string;
+  correlationId: string;
+  causationId: string;
+  /** Business (valid) time, ISO 8601 with milliseconds. */
+  occurredAt: string;
+  /** The ledger's clock when the event was appended. */
+  recordedAt: string;
+}
+
+export interface RecordedEvent<Data = unknown> {
+  eventId: string;
+  stream: string;
+  revision: number;
+  position: Position;
+  type: string;
+  schemaVersion: number;
+  data: Data;
+  metadata: EventMetadata;
+  prevHash: string;
+  hash: string;
+}
+
+export interface NewEvent {
+  type: string;
+  schemaVersion: number;
+  data: unknown;
+  occurredAt: Date;
+}
+
+export interface AppendContext {
+  tenantId: string;
+  actor: Actor;
+  commandId: string;
+  correlationId: string;
+  causationId: string;
+}
+
+export interface AppendResult {
+  stream: string;
+  events: RecordedEvent[];
+  /** True when the command id had already been processed: nothing was appended, this is the first result. */
+  replayed: boolean;
+}
+
+export interface SubscribeOptions {
+  batchSize?: number;
+  signal?: AbortSignal;
+}
+
+export interface EventStore {
+  append(stream: string, expectedRevision: number, events: NewEvent[], context: AppendContext): Promise<AppendResult>;
+  readStream(tenantId: string, stream: string, fromRevision?: number): Promise<RecordedEvent[]>;
+  /** Every tenant's events after `from` (null: from the start), in position order, never skipping a later commit. */
+  readAll(from: Position | null, limit: number): Promise<RecordedEvent[]>;
+  /** Catch-up then live: batches in position order until the signal aborts. */
+  subscribeAll(from: Position | null, options?: SubscribeOptions): AsyncIterable<RecordedEvent[]>;
+  /** The first result of a command already processed, or null. */
+  findCommand(tenantId: string, commandId: string): Promise<AppendResult | null>;
+  comparePositions(a: Position, b: Position): number;
+}
+
+export class ConcurrencyConflictError extends Error {
+  constructor(
+    readonly stream: string,
+    readonly expectedRevision: number,
+    readonly actualRevision: number | null,
+  ) {
+    super(
+      `stream ${stream} was changed concurrently: expected revision ${expectedRevision}, ` +
+        (actualRevision === null ? 'found a newer one' : `found ${actualRevision}`),
+    );
+    this.name = 'ConcurrencyConflictError';
+  }
+}

@@ -1,0 +1,32 @@
+import { PGlite } from '@electric-sql/pglite';
+import { mkdirSync } from 'node:fs';
+import { DataDirectoryLock } from './data-directory-lock';
+import { Row, SqlClient } from './sql-client';
+
+/**
+ * PGlite (PostgreSQL compiled to WebAssembly) in `dataDir`. It is a single connection: statements
+ * and transactions are serialised by PGlite itself, and one process at a time may open the
+ * directory, which the lock file enforces.
+ */
+export async function embeddedClient(dataDir: string): Promise<SqlClient> {
+  mkdirSync(dataDir, { recursive: true });
+  const lock = DataDirectoryLock.acquire(dataDir);
+  let db: PGlite;
+  try {
+    db = await PGlite.create(`${dataDir}/pgdata`);
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
+  return {
+    kind: 'embedded',
+    async query<T extends Row>(text: string, params?: unknown[]) {
+      return (await db.query<T>(text, params)).rows;
+    },
+    transaction: (work) => db.transaction((tx) => work({ query: async (text, params) => (await tx.query(text, params)).rows as never })),
+    async close() {
+      await db.close();
+      lock.release();
+    },
+  };
+}

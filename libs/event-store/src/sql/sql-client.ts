@@ -1,0 +1,19 @@
+export type Row = Record<string, unknown>;
+
+export interface SqlExecutor {
+  query<T extends Row = Row>(text: string, params?: unknown[]): Promise<T[]>;
+}
+
+/** One SQL dialect for the embedded store (PGlite) and PostgreSQL, so both run the same adapter body. */
+export interface SqlClient extends SqlExecutor {
+  readonly kind: 'embedded' | 'postgres';
+  transaction<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+/** The SQLSTATE and constraint of a failed statement, from either driver. */
+export function sqlErrorOf(error: unknown): { code?: string; constraint?: string } {
+  if (typeof error !== 'object' || error === null) return {};
+  const { code, constraint } = error as { code?: unknown; constraint?: unknown };
+  return { code: typeof code === 'string' ? code : undefined, constraint: typeof constraint === 'string' ? constraint : undefined };
+}
