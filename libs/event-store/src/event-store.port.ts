@@ -77,6 +77,8 @@ export interface EventStore {
   /** The first result of a command already processed, or null. */
   findCommand(tenantId: string, commandId: string): Promise<AppendResult | null>;
   comparePositions(a: Position, b: Position): number;
+  /** How many events the log holds: the total of a rebuild's progress bar. */
+  countEvents(): Promise<number>;
 }
 
 export class ConcurrencyConflictError extends Error {

@@ -3,3 +3,4 @@ export * from './open-sql-client';
 export * from './sql/migrator';
 export * from './sql/sql-client';
 export * from './sql/sql-event-store';
+export * from './deserialise';

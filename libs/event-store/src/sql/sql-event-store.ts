@@ -217,6 +217,11 @@ export class SqlEventStore implements EventStore {
     await once(this.appended, 'appended', { signal: wake }).catch(() => undefined);
   }
 
+  async countEvents(): Promise<number> {
+    const [row] = await this.sql.query<{ count: string }>('SELECT count(*)::text AS count FROM ledger_events');
+    return Number(row.count);
+  }
+
   comparePositions(a: Position, b: Position): number {
     return compareSqlPositions(a, b);
   }

@@ -1,0 +1,51 @@
+import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
+import { DynamicModule, Module, ValidationPipe } from '@nestjs/common';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { CqrsModule } from '@nestjs/cqrs';
+import { GraphQLModule } from '@nestjs/graphql';
+import type { Request } from 'express';
+import { LedgerConfig } from './config';
+import { graphiqlLandingPage } from './graphql/graphiql.plugin';
+import { GraphqlErrorFilter } from './graphql/graphql-error.filter';
+import { InputValidationError } from './graphql/input-validation.error';
+import { HealthController } from './health/health.controller';
+import { HistoryResolver } from './history/history.resolver';
+import { InstructionsModule } from './instructions/instructions.module';
+import { LedgerModule } from './ledger/ledger.module';
+import { requestContextFrom } from './ledger/request-context';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: LedgerConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        LedgerModule.forRoot(config),
+        CqrsModule.forRoot(),
+        GraphQLModule.forRoot<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          autoSchemaFile: true,
+          sortSchema: true,
+          playground: false,
+          plugins: [graphiqlLandingPage()],
+          includeStacktraceInErrorResponses: config.development,
+          context: ({ req }: { req: Request }) => ({ ledger: requestContextFrom(req.headers) }),
+        }),
+        InstructionsModule,
+      ],
+      controllers: [HealthController],
+      providers: [
+        HistoryResolver,
+        { provide: APP_FILTER, useClass: GraphqlErrorFilter },
+        {
+          provide: APP_PIPE,
+          useValue: new ValidationPipe({
+            transform: true,
+            forbidUnknownValues: true,
+            exceptionFactory: (errors) => InputValidationError.fromValidationErrors(errors, 'input'),
+          }),
+        },
+      ],
+    };
+  }
+}

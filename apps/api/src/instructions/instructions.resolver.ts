@@ -1,0 +1,99 @@
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { Instruction } from '@ledger/domain';
+import { ProjectionRunner } from '@ledger/projections';
+import { v7 as uuidv7 } from 'uuid';
+import { CommandInput } from '../ledger/command.input';
+import { ledgerWriteOf } from '../ledger/ledger.types';
+import { Ledger, RequestContext } from '../ledger/request-context';
+import { ExecuteInstructionCommand, InstructionRequest } from './instruction.commands';
+import {
+  AcknowledgeInstructionInput,
+  FlagInstructionAsInfringingInput,
+  InstructionsArgs,
+  ReceiveInstructionInput,
+  SupersedeInstructionInput,
+  WithdrawInstructionInput,
+} from './instruction.inputs';
+import { GetInstruction, ListInstructions } from './instruction.queries';
+import { InstructionConnection, InstructionPayload, InstructionType } from './instruction.types';
+
+function toType(instruction: Instruction, stream: string, revision: number): InstructionType {
+  return { ...instruction, id: instruction.instructionId, stream, revision };
+}
+
+@Resolver(() => InstructionType)
+export class InstructionsResolver {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+    private readonly projections: ProjectionRunner,
+  ) {}
+
+  @Mutation(() => InstructionPayload, { description: 'Log a documented instruction received from a controller (Art. 28(3)(a)).' })
+  receiveInstruction(@Args('input') input: ReceiveInstructionInput, @Ledger() ctx: RequestContext) {
+    const { controllerId, subject, text, channel, documentSha256 } = input;
+    return this.run(ctx, input, {
+      type: 'ReceiveInstruction',
+      data: { instructionId: uuidv7(), controllerId, subject, text, channel, documentSha256, occurredAt: input.occurredAt ?? new Date() },
+    });
+  }
+
+  @Mutation(() => InstructionPayload)
+  acknowledgeInstruction(@Args('input') input: AcknowledgeInstructionInput, @Ledger() ctx: RequestContext) {
+    return this.run(ctx, input, {
+      type: 'AcknowledgeInstruction',
+      data: { instructionId: input.instructionId, occurredAt: input.occurredAt ?? new Date() },
+    });
+  }
+
+  @Mutation(() => InstructionPayload, {
+    description: 'Record that the processor told the controller it believes this instruction infringes the GDPR (Art. 28(3)).',
+  })
+  flagInstructionAsInfringing(@Args('input') input: FlagInstructionAsInfringingInput, @Ledger() ctx: RequestContext) {
+    return this.run(ctx, input, {
+      type: 'FlagInstructionAsInfringing',
+      data: { instructionId: input.instructionId, reason: input.reason, occurredAt: input.occurredAt ?? new Date() },
+    });
+  }
+
+  @Mutation(() => InstructionPayload)
+  supersedeInstruction(@Args('input') input: SupersedeInstructionInput, @Ledger() ctx: RequestContext) {
+    return this.run(ctx, input, {
+      type: 'SupersedeInstruction',
+      data: { instructionId: input.instructionId, supersededBy: input.supersededBy, occurredAt: input.occurredAt ?? new Date() },
+    });
+  }
+
+  @Mutation(() => InstructionPayload)
+  withdrawInstruction(@Args('input') input: WithdrawInstructionInput, @Ledger() ctx: RequestContext) {
+    return this.run(ctx, input, {
+      type: 'WithdrawInstruction',
+      data: { instructionId: input.instructionId, reason: input.reason ?? null, occurredAt: input.occurredAt ?? new Date() },
+    });
+  }
+
+  @Query(() => InstructionType, { nullable: true })
+  async instruction(@Args('id', { type: () => ID }) id: string, @Ledger() ctx: RequestContext) {
+    const record = await this.queries.execute(new GetInstruction(ctx.tenantId, id));
+    return record && toType(record, record.stream, record.revision);
+  }
+
+  @Query(() => InstructionConnection, { description: 'Instructions in the order they were recorded, filtered, a page at a time.' })
+  async instructions(@Args() args: InstructionsArgs, @Ledger() ctx: RequestContext): Promise<InstructionConnection> {
+    const page = await this.queries.execute(new ListInstructions(ctx.tenantId, args));
+    return {
+      edges: page.edges.map(({ node, cursor }) => ({ cursor, node: toType(node, node.stream, node.revision) })),
+      pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.edges.at(-1)?.cursor ?? null },
+    };
+  }
+
+  private async run(ctx: RequestContext, input: CommandInput, request: InstructionRequest): Promise<InstructionPayload> {
+    const meta = { ...ctx, commandId: input.commandId ?? uuidv7() };
+    const { instruction, write } = await this.commands.execute(new ExecuteInstructionCommand(request, meta));
+    const last = write.events[write.events.length - 1];
+    // Read your writes: the registers reflect this mutation by the time the client gets its answer.
+    await this.projections.waitFor(last.position);
+    return { instruction: toType(instruction, write.stream, last.revision), ledger: ledgerWriteOf(write) };
+  }
+}

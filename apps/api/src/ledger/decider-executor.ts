@@ -1,0 +1,73 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Decider, DomainError, DomainEvent, fold } from '@ledger/domain';
+import { AppendResult, ConcurrencyConflictError, deserialise, EventStore, NO_STREAM, RecordedEvent } from '@ledger/event-store';
+import { Clock, CLOCK, EVENT_STORE } from './ledger.tokens';
+import { RequestContext } from './request-context';
+
+export interface CommandMeta extends RequestContext {
+  commandId: string;
+}
+
+export interface Decision<State> {
+  state: State;
+  write: AppendResult;
+}
+
+/**
+ * The whole command path: load the stream, fold it, decide, append with the revision that was
+ * read. A command id seen before gets its first result back, even when deciding again would now
+ * be refused or conflict.
+ */
+@Injectable()
+export class DeciderExecutor {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async execute<C, S, E extends DomainEvent>(
+    decider: Decider<C, S, E>,
+    stream: string,
+    command: C,
+    meta: CommandMeta,
+    options: { newStream?: boolean } = {},
+  ): Promise<Decision<S>> {
+    try {
+      // A stream named after an id minted for this command cannot exist yet: skip the read.
+      const history = options.newStream ? [] : await this.store.readStream(meta.tenantId, stream);
+      const state = this.fold(decider, history);
+      const events = decider.decide(command, state, { now: this.clock() });
+      const expectedRevision = history.length ? history[history.length - 1].revision : NO_STREAM;
+      const write = await this.store.append(stream, expectedRevision, events, {
+        tenantId: meta.tenantId,
+        actor: meta.actor,
+        commandId: meta.commandId,
+        correlationId: meta.correlationId,
+        causationId: meta.commandId,
+      });
+      return write.replayed ? this.replay(decider, meta.tenantId, write) : { state: fold(decider, state, events), write };
+    } catch (error) {
+      if (error instanceof DomainError || error instanceof ConcurrencyConflictError) {
+        const first = await this.store.findCommand(meta.tenantId, meta.commandId);
+        if (first) return this.replay(decider, meta.tenantId, first);
+      }
+      throw error;
+    }
+  }
+
+  /** Loads the current state of a stream, for rules that look at another record. */
+  async load<S, E extends DomainEvent>(decider: Decider<unknown, S, E>, tenantId: string, stream: string): Promise<S> {
+    return this.fold(decider, await this.store.readStream(tenantId, stream));
+  }
+
+  /** The state as the first execution left it: the stream up to that command's last event. */
+  private async replay<S, E extends DomainEvent>(decider: Decider<unknown, S, E>, tenantId: string, first: AppendResult) {
+    const last = first.events[first.events.length - 1].revision;
+    const history = (await this.store.readStream(tenantId, first.stream)).filter((e) => e.revision <= last);
+    return { state: this.fold(decider, history), write: first };
+  }
+
+  private fold<S, E extends DomainEvent>(decider: Decider<unknown, S, E>, history: RecordedEvent[]): S {
+    return fold(decider, decider.initialState, history.map((e) => deserialise<E>(e)));
+  }
+}
