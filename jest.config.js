@@ -1,15 +1,19 @@
-/** Tests run from TypeScript sources through SWC, which keeps decorator metadata for Nest. */
+/**
+ * Tests run from TypeScript sources through SWC, which keeps decorator metadata for Nest, as ES
+ * modules: NestJS 12 ships ESM only, and Jest (unlike Node 20 itself) cannot require() it.
+ */
 const swc = {
   jsc: {
     parser: { syntax: 'typescript', decorators: true },
     transform: { legacyDecorator: true, decoratorMetadata: true },
     target: 'es2022',
   },
-  module: { type: 'commonjs' },
+  module: { type: 'es6' },
 };
 
 module.exports = {
   testEnvironment: 'node',
+  extensionsToTreatAsEsm: ['.ts'],
   roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/test'],
   testMatch: ['**/*.spec.ts', '**/*.e2e-spec.ts'],
   transform: { '^.+\\.ts$': ['@swc/jest', swc] },

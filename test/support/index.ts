@@ -1,3 +1,4 @@
+export * from './api-harness';
 export * from './decider-specification';
 export * from './postgres';
 export * from './temp-dir';

@@ -1,13 +1,13 @@
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
-import { DynamicModule, Module, ValidationPipe } from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { GraphQLModule } from '@nestjs/graphql';
 import type { Request } from 'express';
-import { LedgerConfig } from './config';
+import type { LedgerConfig } from './config';
 import { graphiqlLandingPage } from './graphql/graphiql.plugin';
 import { GraphqlErrorFilter } from './graphql/graphql-error.filter';
-import { InputValidationError } from './graphql/input-validation.error';
+import { InputValidationPipe } from './graphql/input-validation.pipe';
 import { HealthController } from './health/health.controller';
 import { HistoryResolver } from './history/history.resolver';
 import { InstructionsModule } from './instructions/instructions.module';
@@ -37,14 +37,7 @@ export class AppModule {
       providers: [
         HistoryResolver,
         { provide: APP_FILTER, useClass: GraphqlErrorFilter },
-        {
-          provide: APP_PIPE,
-          useValue: new ValidationPipe({
-            transform: true,
-            forbidUnknownValues: true,
-            exceptionFactory: (errors) => InputValidationError.fromValidationErrors(errors, 'input'),
-          }),
-        },
+        { provide: APP_PIPE, useClass: InputValidationPipe },
       ],
     };
   }

@@ -11,7 +11,12 @@ export class InputValidationError extends Error {
     super(problems.map((p) => `${p.field}: ${p.message}`).join('; '));
   }
 
-  static fromValidationErrors(errors: ValidationError[], parent = ''): InputValidationError {
+  /** The same problems, with paths starting at the named argument. */
+  under(argument: string): InputValidationError {
+    return new InputValidationError(this.problems.map((p) => ({ ...p, field: `${argument}.${p.field}` })));
+  }
+
+  static fromValidationErrors(errors: ValidationError[]): InputValidationError {
     const problems: FieldProblem[] = [];
     const walk = (list: ValidationError[], prefix: string) => {
       for (const error of list) {
@@ -20,7 +25,7 @@ export class InputValidationError extends Error {
         walk(error.children ?? [], field);
       }
     };
-    walk(errors, parent);
+    walk(errors, '');
     return new InputValidationError(problems);
   }
 }

@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, ServiceUnavailableException } from '@nestjs/common';
-import { SqlClient } from '@ledger/event-store';
+import type { SqlClient } from '@ledger/event-store';
 import { ProjectionRunner } from '@ledger/projections';
 import { SQL_CLIENT } from '../ledger/ledger.tokens';
 

@@ -1,9 +1,9 @@
 import { Inject } from '@nestjs/common';
 import { Args, Query, Resolver } from '@nestjs/graphql';
-import { EventStore } from '@ledger/event-store';
+import type { EventStore } from '@ledger/event-store';
 import { EVENT_STORE } from '../ledger/ledger.tokens';
 import { LedgerEvent, ledgerEventOf } from '../ledger/ledger.types';
-import { Ledger, RequestContext } from '../ledger/request-context';
+import { Ledger, type RequestContext } from '../ledger/request-context';
 
 @Resolver()
 export class HistoryResolver {

@@ -7,7 +7,7 @@ import {
   instructionStream,
   SupersedeInstruction,
 } from '@ledger/domain';
-import { AppendResult } from '@ledger/event-store';
+import type { AppendResult } from '@ledger/event-store';
 import { CommandMeta, DeciderExecutor } from '../ledger/decider-executor';
 
 /** What the API asks for: the successor of a superseded instruction is loaded here, not sent. */

@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int, registerEnumType, ArgsType } from '@nestjs/graphql';
-import { INSTRUCTION_CHANNELS, INSTRUCTION_STATUSES, InstructionChannel, InstructionStatus } from '@ledger/domain';
+import { INSTRUCTION_CHANNELS, INSTRUCTION_STATUSES, type InstructionChannel, type InstructionStatus } from '@ledger/domain';
 import { IsIn, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { CommandInput } from '../ledger/command.input';
 

@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
-import { SqlClient } from '@ledger/event-store';
+import type { SqlClient } from '@ledger/event-store';
 import { findInstruction, InstructionFilter, InstructionRecord, listInstructions, Page } from '@ledger/projections';
 import { SQL_CLIENT } from '../ledger/ledger.tokens';
 

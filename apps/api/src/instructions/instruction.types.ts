@@ -1,5 +1,5 @@
 import { Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
-import { InstructionChannel, InstructionStatus } from '@ledger/domain';
+import type { InstructionChannel, InstructionStatus } from '@ledger/domain';
 import { LedgerWrite, PageInfo } from '../ledger/ledger.types';
 import { InstructionChannelEnum, InstructionStatusEnum } from './instruction.inputs';
 

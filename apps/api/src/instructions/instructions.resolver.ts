@@ -1,11 +1,11 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { Instruction } from '@ledger/domain';
+import type { Instruction } from '@ledger/domain';
 import { ProjectionRunner } from '@ledger/projections';
 import { v7 as uuidv7 } from 'uuid';
 import { CommandInput } from '../ledger/command.input';
 import { ledgerWriteOf } from '../ledger/ledger.types';
-import { Ledger, RequestContext } from '../ledger/request-context';
+import { Ledger, type RequestContext } from '../ledger/request-context';
 import { ExecuteInstructionCommand, InstructionRequest } from './instruction.commands';
 import {
   AcknowledgeInstructionInput,

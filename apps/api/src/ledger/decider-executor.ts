@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Decider, DomainError, DomainEvent, fold } from '@ledger/domain';
-import { AppendResult, ConcurrencyConflictError, deserialise, EventStore, NO_STREAM, RecordedEvent } from '@ledger/event-store';
-import { Clock, CLOCK, EVENT_STORE } from './ledger.tokens';
+import { type Decider, DomainError, type DomainEvent, fold } from '@ledger/domain';
+import { type AppendResult, ConcurrencyConflictError, deserialise, type EventStore, NO_STREAM, type RecordedEvent } from '@ledger/event-store';
+import { type Clock, CLOCK, EVENT_STORE } from './ledger.tokens';
 import { RequestContext } from './request-context';
 
 export interface CommandMeta extends RequestContext {

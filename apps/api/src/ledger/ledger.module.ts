@@ -1,7 +1,7 @@
 import { DynamicModule, Global, Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { EventStore, openSqlClient, SqlClient, SqlEventStore } from '@ledger/event-store';
+import { type EventStore, openSqlClient, type SqlClient, SqlEventStore } from '@ledger/event-store';
 import { allProjections, ProjectionRunner } from '@ledger/projections';
-import { LedgerConfig } from '../config';
+import type { LedgerConfig } from '../config';
 import { DeciderExecutor } from './decider-executor';
 import { CLOCK, EVENT_STORE, LEDGER_CONFIG, SQL_CLIENT } from './ledger.tokens';
 

@@ -1,5 +1,5 @@
 import { Field, GraphQLISODateTime, Int, ObjectType } from '@nestjs/graphql';
-import { AppendResult, RecordedEvent } from '@ledger/event-store';
+import type { AppendResult, RecordedEvent } from '@ledger/event-store';
 import { GraphQLJSONObject } from 'graphql-scalars';
 
 @ObjectType({ description: 'Where one written event sits in the ledger: enough to find it and check its hash.' })

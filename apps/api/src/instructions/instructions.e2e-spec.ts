@@ -1,0 +1,198 @@
+import { findChainBreak } from '@ledger/integrity';
+import { ApiHarness, startApi, storagesUnderTest } from '@ledger/testing';
+
+const INSTRUCTION = `instruction { id controllerId subject text channel documentSha256 status receivedAt acknowledgedAt
+  flaggedAsInfringingAt infringementReason supersededBy supersededAt withdrawnAt withdrawalReason stream revision }`;
+const LEDGER = `ledger { stream replayed events { eventId type stream revision position hash } }`;
+const PAYLOAD = `{ ${INSTRUCTION} ${LEDGER} }`;
+
+const RECEIVE = `mutation Receive($input: ReceiveInstructionInput!) { receiveInstruction(input: $input) ${PAYLOAD} }`;
+const ACKNOWLEDGE = `mutation Ack($input: AcknowledgeInstructionInput!) { acknowledgeInstruction(input: $input) ${PAYLOAD} }`;
+const FLAG = `mutation Flag($input: FlagInstructionAsInfringingInput!) { flagInstructionAsInfringing(input: $input) ${PAYLOAD} }`;
+const SUPERSEDE = `mutation Supersede($input: SupersedeInstructionInput!) { supersedeInstruction(input: $input) ${PAYLOAD} }`;
+const WITHDRAW = `mutation Withdraw($input: WithdrawInstructionInput!) { withdrawInstruction(input: $input) ${PAYLOAD} }`;
+const GET = `query Get($id: ID!) { instruction(id: $id) { id status revision stream } }`;
+const LIST = `query List($controllerId: String, $status: InstructionStatus, $first: Int!, $after: String) {
+  instructions(controllerId: $controllerId, status: $status, first: $first, after: $after) {
+    edges { cursor node { id controllerId status } } pageInfo { hasNextPage endCursor } } }`;
+const HISTORY = `query History($stream: String!) { history(stream: $stream) {
+  eventId stream revision position type schemaVersion data prevHash hash
+  metadata { tenantId actor { id role keyId } commandId correlationId causationId occurredAt recordedAt } } }`;
+
+const receiveInput = (overrides: Record<string, unknown> = {}) => ({
+  controllerId: 'acme-hr',
+  subject: 'Retention of badge logs',
+  text: 'Delete badge access logs 90 days after collection.',
+  channel: 'EMAIL',
+  occurredAt: '2026-03-01T09:00:00.000Z',
+  ...overrides,
+});
+
+describe.each(storagesUnderTest())('instructions through GraphQL on the $name store', (storage) => {
+  let api: ApiHarness;
+  let dispose: () => Promise<void>;
+
+  beforeEach(async () => {
+    const prepared = await storage.config();
+    dispose = prepared.dispose;
+    api = await startApi(prepared.config);
+  });
+  afterEach(async () => {
+    await api.close();
+    await dispose();
+  });
+
+  async function receive(overrides: Record<string, unknown> = {}) {
+    const response = await api.gql(RECEIVE, { input: receiveInput(overrides) });
+    expect(response.errors).toBeUndefined();
+    return response.data.receiveInstruction;
+  }
+
+  async function eventCount(): Promise<number> {
+    const list = await api.gql(LIST, { first: 100 });
+    let total = 0;
+    for (const edge of list.data.instructions.edges) {
+      const history = await api.gql(HISTORY, { stream: `instruction-${edge.node.id}` });
+      total += history.data.history.length;
+    }
+    return total;
+  }
+
+  it('receives a documented instruction and returns it with the ledger coordinates of its event', async () => {
+    const { instruction, ledger } = await receive({ documentSha256: 'AB'.repeat(32) });
+    expect(instruction).toMatchObject({
+      controllerId: 'acme-hr',
+      channel: 'EMAIL',
+      status: 'RECEIVED',
+      documentSha256: 'ab'.repeat(32),
+      receivedAt: '2026-03-01T09:00:00.000Z',
+      stream: `instruction-${instruction.id}`,
+      revision: 0,
+    });
+    expect(ledger).toMatchObject({ stream: instruction.stream, replayed: false });
+    expect(ledger.events).toEqual([
+      expect.objectContaining({ type: 'InstructionReceived', revision: 0, position: expect.any(String), hash: expect.stringMatching(/^[0-9a-f]{64}$/) }),
+    ]);
+    const read = await api.gql(GET, { id: instruction.id });
+    expect(read.data.instruction).toEqual({ id: instruction.id, status: 'RECEIVED', revision: 0, stream: instruction.stream });
+  });
+
+  it('walks an instruction through acknowledgement, an infringement flag and withdrawal, with the full history', async () => {
+    const { instruction } = await receive();
+    const id = instruction.id;
+    const ack = await api.gql(ACKNOWLEDGE, { input: { instructionId: id, occurredAt: '2026-03-02T09:00:00.000Z' } });
+    expect(ack.data.acknowledgeInstruction.instruction).toMatchObject({ status: 'ACKNOWLEDGED', acknowledgedAt: '2026-03-02T09:00:00.000Z' });
+    const flag = await api.gql(FLAG, { input: { instructionId: id, reason: 'Transfer to a third country without safeguards', occurredAt: '2026-03-03T09:00:00.000Z' } });
+    expect(flag.data.flagInstructionAsInfringing.instruction).toMatchObject({
+      status: 'FLAGGED_AS_INFRINGING',
+      infringementReason: 'Transfer to a third country without safeguards',
+    });
+    const withdraw = await api.gql(WITHDRAW, { input: { instructionId: id, reason: 'Replaced by the DPA annex', occurredAt: '2026-03-04T09:00:00.000Z' } }, { 'x-correlation-id': 'audit-2026-03' });
+    expect(withdraw.data.withdrawInstruction.instruction).toMatchObject({ status: 'WITHDRAWN', withdrawalReason: 'Replaced by the DPA annex', revision: 3 });
+
+    const history = (await api.gql(HISTORY, { stream: instruction.stream })).data.history;
+    expect(history.map((e: { type: string }) => e.type)).toEqual([
+      'InstructionReceived',
+      'InstructionAcknowledged',
+      'InstructionFlaggedAsInfringing',
+      'InstructionWithdrawn',
+    ]);
+    expect(history[3].metadata).toMatchObject({
+      tenantId: 'default',
+      actor: { id: 'system', role: 'processor', keyId: null },
+      correlationId: 'audit-2026-03',
+      occurredAt: '2026-03-04T09:00:00.000Z',
+    });
+    expect(history[3].metadata.causationId).toBe(history[3].metadata.commandId);
+    expect(findChainBreak(history)).toBeNull();
+    expect((await api.gql(GET, { id })).data.instruction.status).toBe('WITHDRAWN');
+  });
+
+  it('supersedes an instruction with a later one from the same controller, and refuses one from another controller', async () => {
+    const first = (await receive()).instruction;
+    const second = (await receive({ occurredAt: '2026-03-05T09:00:00.000Z' })).instruction;
+    const other = (await receive({ controllerId: 'globex' })).instruction;
+    const refused = await api.gql(SUPERSEDE, { input: { instructionId: first.id, supersededBy: other.id, occurredAt: '2026-03-05T10:00:00.000Z' } });
+    expect(refused.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'supersededBy' }] });
+    const done = await api.gql(SUPERSEDE, { input: { instructionId: first.id, supersededBy: second.id, occurredAt: '2026-03-05T10:00:00.000Z' } });
+    expect(done.data.supersedeInstruction.instruction).toMatchObject({ status: 'SUPERSEDED', supersededBy: second.id });
+  });
+
+  it('refuses an occurredAt earlier than the last event of the instruction, naming the field, and appends nothing', async () => {
+    const { instruction } = await receive({ occurredAt: '2026-03-05T09:00:00.000Z' });
+    const response = await api.gql(ACKNOWLEDGE, { input: { instructionId: instruction.id, occurredAt: '2026-03-04T09:00:00.000Z' } });
+    expect(response.data).toBeNull();
+    expect(response.errors?.[0].message).toMatch(/earlier than the last event/);
+    expect(response.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'occurredAt' }] });
+    expect((await api.gql(HISTORY, { stream: instruction.stream })).data.history).toHaveLength(1);
+  });
+
+  it('answers invalid input with BAD_USER_INPUT naming each field, and appends nothing', async () => {
+    await receive();
+    const response = await api.gql(RECEIVE, { input: receiveInput({ controllerId: '', text: 'x'.repeat(20_001), documentSha256: 'not-a-hash' }) });
+    expect(response.data).toBeNull();
+    expect(response.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(response.errors?.[0].extensions.fields?.map((f) => f.field).sort()).toEqual([
+      'input.controllerId',
+      'input.documentSha256',
+      'input.text',
+    ]);
+    const badEnum = await api.gql(RECEIVE, { input: receiveInput({ channel: 'PIGEON' }) });
+    expect(badEnum.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
+    const badCursor = await api.gql(LIST, { first: 5, after: 'nonsense' });
+    expect(badCursor.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'after' }] });
+    const badPage = await api.gql(LIST, { first: 1000 });
+    expect(badPage.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'first' }] });
+    expect(await eventCount()).toBe(1);
+  });
+
+  it('answers an unknown instruction with NOT_FOUND', async () => {
+    const response = await api.gql(ACKNOWLEDGE, { input: { instructionId: 'no-such-id' } });
+    expect(response.errors?.[0].extensions.code).toBe('NOT_FOUND');
+    expect((await api.gql(GET, { id: 'no-such-id' })).data.instruction).toBeNull();
+  });
+
+  it('returns the first result to a retried command id and records the instruction once', async () => {
+    const input = receiveInput({ commandId: 'crm-sync-42' });
+    const first = (await api.gql(RECEIVE, { input })).data.receiveInstruction;
+    const retry = (await api.gql(RECEIVE, { input })).data.receiveInstruction;
+    expect(retry.ledger.replayed).toBe(true);
+    expect(retry.ledger.events).toEqual(first.ledger.events);
+    expect(retry.instruction).toEqual(first.instruction);
+    const ackInput = { instructionId: first.instruction.id, commandId: 'ack-1', occurredAt: '2026-03-02T00:00:00.000Z' };
+    const ack = (await api.gql(ACKNOWLEDGE, { input: ackInput })).data.acknowledgeInstruction;
+    const ackRetry = await api.gql(ACKNOWLEDGE, { input: ackInput });
+    expect(ackRetry.errors).toBeUndefined();
+    expect(ackRetry.data.acknowledgeInstruction.ledger.events).toEqual(ack.ledger.events);
+    const list = (await api.gql(LIST, { first: 10 })).data.instructions;
+    expect(list.edges).toHaveLength(1);
+    expect(await eventCount()).toBe(2);
+  });
+
+  it('pages through instructions with cursors and filters by controller and status', async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 5; i++) ids.push((await receive({ controllerId: i % 2 ? 'globex' : 'acme-hr' })).instruction.id);
+    await api.gql(ACKNOWLEDGE, { input: { instructionId: ids[0] } });
+    const seen: string[] = [];
+    let after: string | null = null;
+    do {
+      const page: any = (await api.gql(LIST, { first: 2, after })).data.instructions;
+      seen.push(...page.edges.map((e: { node: { id: string } }) => e.node.id));
+      after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+    } while (after);
+    expect(seen).toEqual(ids);
+    const acme = (await api.gql(LIST, { first: 10, controllerId: 'acme-hr' })).data.instructions.edges.map((e: any) => e.node.id);
+    expect(acme).toEqual([ids[0], ids[2], ids[4]]);
+    const acknowledged = (await api.gql(LIST, { first: 10, status: 'ACKNOWLEDGED' })).data.instructions.edges;
+    expect(acknowledged.map((e: any) => e.node.id)).toEqual([ids[0]]);
+  });
+
+  it('keeps instructions and their history across a restart', async () => {
+    const { instruction } = await receive();
+    await api.gql(ACKNOWLEDGE, { input: { instructionId: instruction.id } });
+    const before = (await api.gql(HISTORY, { stream: instruction.stream })).data.history;
+    await api.restart();
+    expect((await api.gql(GET, { id: instruction.id })).data.instruction.status).toBe('ACKNOWLEDGED');
+    expect((await api.gql(HISTORY, { stream: instruction.stream })).data.history).toEqual(before);
+  });
+});

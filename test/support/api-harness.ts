@@ -1,0 +1,90 @@
+import { INestApplication } from '@nestjs/common';
+import { Test, TestingModuleBuilder } from '@nestjs/testing';
+import { AppModule } from '@ledger/api/app.module';
+import { LedgerConfig } from '@ledger/api/config';
+import { createTestDatabase, postgresUrl } from './postgres';
+import { tempDir } from './temp-dir';
+
+export interface GraphqlResponse<T = any> {
+  data?: T;
+  errors?: Array<{ message: string; extensions: { code: string; fields?: Array<{ field: string; message: string }> } }>;
+}
+
+export interface ApiHarness {
+  app: INestApplication;
+  url: string;
+  config: LedgerConfig;
+  gql<T = any>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphqlResponse<T>>;
+  /** Stops the service and starts it again on the same storage. */
+  restart(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface StorageUnderTest {
+  name: string;
+  config(): Promise<{ config: LedgerConfig; dispose(): Promise<void> }>;
+}
+
+function baseConfig(): LedgerConfig {
+  return { port: 0, dataDir: '', pollIntervalMs: 20, development: false };
+}
+
+/** The embedded store always; PostgreSQL as well when DATABASE_URL is set. */
+export function storagesUnderTest(): StorageUnderTest[] {
+  const embedded: StorageUnderTest = {
+    name: 'embedded',
+    async config() {
+      const dir = tempDir();
+      return { config: { ...baseConfig(), dataDir: dir.path }, dispose: async () => dir.remove() };
+    },
+  };
+  if (!postgresUrl) return [embedded];
+  const serverUrl = postgresUrl;
+  const postgres: StorageUnderTest = {
+    name: 'PostgreSQL',
+    async config() {
+      const db = await createTestDatabase(serverUrl);
+      return { config: { ...baseConfig(), databaseUrl: db.url }, dispose: () => db.drop() };
+    },
+  };
+  return [embedded, postgres];
+}
+
+export async function startApi(
+  config: LedgerConfig,
+  customise: (builder: TestingModuleBuilder) => TestingModuleBuilder = (b) => b,
+): Promise<ApiHarness> {
+  let app: INestApplication;
+  let url: string;
+  const start = async () => {
+    const moduleRef = await customise(Test.createTestingModule({ imports: [AppModule.forRoot(config)] })).compile();
+    app = moduleRef.createNestApplication({ logger: false });
+    app.enableShutdownHooks();
+    await app.listen(0, '127.0.0.1');
+    url = `${await app.getUrl()}`.replace('[::1]', '127.0.0.1');
+  };
+  await start();
+  const harness: ApiHarness = {
+    get app() {
+      return app;
+    },
+    get url() {
+      return url;
+    },
+    config,
+    async gql(query, variables = {}, headers = {}) {
+      const response = await fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ query, variables }),
+      });
+      return response.json();
+    },
+    async restart() {
+      await app.close();
+      await start();
+    },
+    close: () => app.close(),
+  };
+  return harness;
+}
