@@ -13,39 +13,41 @@ export interface Sample {
   settleMs: number | null;
 }
 
-export interface CaseRowSize {
-  case: BenchCase;
-  rowBytes: number;
+/** The cases starting at a different one each round, so that none is always first or last. */
+function rotate<T>(items: T[], by: number): T[] {
+  const k = by % Math.max(items.length, 1);
+  return [...items.slice(k), ...items.slice(0, k)];
 }
 
 /**
- * Runs every case, round after round: open, then for each writer count a warm-up (not counted)
- * and a measurement, then close. Each open store is registered with `cleanup` so that a failure
- * or Ctrl-C still closes it before the scratch database is dropped.
+ * Runs the plan round after round and, within a round, writer count after writer count, every
+ * case in turn: open, warm up (not counted), measure, let background work settle, close. Cases
+ * compared with each other therefore run close together in time, which matters on a machine
+ * whose disk flush latency drifts. Each open store is registered with `cleanup` so that a
+ * failure or Ctrl-C still closes it before the scratch database is dropped.
  */
 export async function runPlan(cases: BenchCase[], options: BenchOptions, progress: Progress, cleanup: Cleanup) {
   const samples: Sample[] = [];
   const rowSizes = new Map<BenchCase, number>();
   for (let round = 1; round <= options.rounds; round++) {
-    for (const benchCase of cases) {
-      const label = `${benchCase.backend} ${benchCase.name}`;
-      const target = await benchCase.open();
-      const close = cleanup.add(`close ${label}`, () => target.close());
-      for (const writers of options.writers) {
-        const roundNote = options.rounds > 1 ? ` r${round}` : '';
+    for (const writers of options.writers) {
+      for (const benchCase of rotate(cases, round - 1)) {
+        const label = `${benchCase.backend} ${benchCase.name}, ${writers}w${options.rounds > 1 ? ` r${round}` : ''}`;
+        const target = await benchCase.open();
+        const close = cleanup.add(`close ${label}`, () => target.close());
         if (options.warmup > 0) {
-          progress.start(`${label}, ${writers}w warm-up${roundNote}`, options.warmup);
+          progress.start(`${label} warm-up`, options.warmup);
           await runWriters(() => target.write(), options.warmup, writers, () => progress.tick());
           await target.settle?.();
         }
-        progress.start(`${label}, ${writers}w${roundNote}`, options.events);
+        progress.start(label, options.events);
         const measurement = await runWriters(() => target.write(), options.events, writers, () => progress.tick());
         progress.stop();
         const settleMs = target.settle ? await target.settle() : null;
         samples.push({ case: benchCase, writers, round, measurement, settleMs });
+        rowSizes.set(benchCase, await target.rowBytes());
+        await close();
       }
-      rowSizes.set(benchCase, await target.rowBytes());
-      await close();
     }
   }
   return { samples, rowSizes };

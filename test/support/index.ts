@@ -2,3 +2,4 @@ export * from './api-harness';
 export * from './decider-specification';
 export * from './postgres';
 export * from './temp-dir';
+export * from './server-process';
