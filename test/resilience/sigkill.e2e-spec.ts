@@ -1,5 +1,5 @@
 import { openSqlClient, SqlClient } from '@ledger/event-store';
-import { createTestDatabase, postgresUrl, runLedgerCli, ServerProcess, tempDir } from '@ledger/testing';
+import { createTestDatabase, embeddedDataDir, postgresUrl, runLedgerCli, ServerProcess } from '@ledger/testing';
 
 const RECEIVE = `mutation($input: ReceiveInstructionInput!) { receiveInstruction(input: $input) { instruction { id } } }`;
 const ACKNOWLEDGE = `mutation($input: AcknowledgeInstructionInput!) { acknowledgeInstruction(input: $input) { instruction { id } } }`;
@@ -11,7 +11,7 @@ interface Storage {
 }
 
 async function embedded(): Promise<Storage> {
-  const dir = tempDir();
+  const dir = await embeddedDataDir();
   return { env: { LEDGER_DATA_DIR: dir.path, DATABASE_URL: '' }, dispose: async () => dir.remove() };
 }
 

@@ -3,7 +3,7 @@ import { Test, TestingModuleBuilder } from '@nestjs/testing';
 import { AppModule } from '@ledger/api/app.module';
 import { LedgerConfig } from '@ledger/api/config';
 import { createTestDatabase, postgresUrl } from './postgres';
-import { tempDir } from './temp-dir';
+import { embeddedDataDir } from './temp-dir';
 
 export interface GraphqlResponse<T = any> {
   data?: T;
@@ -34,7 +34,7 @@ export function storagesUnderTest(): StorageUnderTest[] {
   const embedded: StorageUnderTest = {
     name: 'embedded',
     async config() {
-      const dir = tempDir();
+      const dir = await embeddedDataDir();
       return { config: { ...baseConfig(), dataDir: dir.path }, dispose: async () => dir.remove() };
     },
   };

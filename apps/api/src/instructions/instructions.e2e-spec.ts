@@ -196,3 +196,31 @@ describe.each(storagesUnderTest())('instructions through GraphQL on the $name st
     expect((await api.gql(HISTORY, { stream: instruction.stream })).data.history).toEqual(before);
   });
 });
+
+describe('the service pages', () => {
+  let api: ApiHarness;
+  let dispose: () => Promise<void>;
+  beforeAll(async () => {
+    const prepared = await storagesUnderTest()[0].config();
+    dispose = prepared.dispose;
+    api = await startApi(prepared.config);
+  });
+  afterAll(async () => {
+    await api.close();
+    await dispose();
+  });
+
+  it('serves GraphiQL at /graphql to a browser, with every script inlined (no CDN)', async () => {
+    const response = await fetch(`${api.url}/graphql`, { headers: { accept: 'text/html' } });
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    expect(html).toContain('GraphiQL');
+    expect(html).not.toMatch(/<(script|link)[^>]+(src|href)=["']https?:/i);
+  });
+
+  it('reports health with the kind of store and each projection', async () => {
+    const response = await fetch(`${api.url}/health`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ status: 'ok', store: 'embedded', projections: [{ name: 'instructions', lastError: null }] });
+  });
+});

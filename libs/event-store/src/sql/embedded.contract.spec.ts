@@ -1,10 +1,10 @@
-import { tempDir } from '@ledger/testing';
+import { embeddedDataDir } from '@ledger/testing';
 import { eventStoreContract } from '../contract/event-store.contract';
 import { embeddedClient } from './embedded-client';
 import { SqlEventStore } from './sql-event-store';
 
 eventStoreContract('embedded (PGlite)', async () => {
-  const dir = tempDir();
+  const dir = await embeddedDataDir();
   const sql = await embeddedClient(dir.path);
   const store = await SqlEventStore.open(sql, { pollIntervalMs: 20 });
   return {
