@@ -1,4 +1,6 @@
+import { EventStore, SqlClient, SqlEventStore } from '@ledger/event-store';
 import { findChainBreak } from '@ledger/integrity';
+import { EVENT_STORE, SQL_CLIENT } from '../ledger/ledger.tokens';
 import { ApiHarness, startApi, storagesUnderTest } from '@ledger/testing';
 
 const INSTRUCTION = `instruction { id controllerId subject text channel documentSha256 status receivedAt acknowledgedAt
@@ -222,5 +224,53 @@ describe('the service pages', () => {
     const response = await fetch(`${api.url}/health`);
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ status: 'ok', store: 'embedded', projections: [{ name: 'instructions', lastError: null }] });
+  });
+});
+
+describe.each(storagesUnderTest())('a concurrent change on the $name store', (storage) => {
+  it('answers CONFLICT when another writer changed the instruction between read and append, and appends nothing', async () => {
+    const prepared = await storage.config();
+    let interleave: ((stream: string, revision: number) => Promise<void>) | null = null;
+    const api = await startApi(prepared.config, (builder) =>
+      builder
+        .overrideProvider(EVENT_STORE)
+        .useFactory({
+          inject: [SQL_CLIENT],
+          factory: async (sql: SqlClient) => {
+            const store = await SqlEventStore.open(sql, { pollIntervalMs: 20 });
+            // Another writer slips an event in right after this command has read the stream.
+            return Object.assign(Object.create(store), {
+              async readStream(tenantId: string, stream: string) {
+                const events = await store.readStream(tenantId, stream);
+                const other = interleave;
+                interleave = null;
+                if (other && events.length) await other(stream, events[events.length - 1].revision);
+                return events;
+              },
+            });
+          },
+        }),
+    );
+    try {
+      const { instruction } = (await api.gql(RECEIVE, { input: receiveInput() })).data.receiveInstruction;
+      const store = api.app.get<EventStore>(EVENT_STORE);
+      interleave = async (stream, revision) => {
+        await store.append(stream, revision, [{ type: 'InstructionAcknowledged', schemaVersion: 1, data: { instructionId: instruction.id }, occurredAt: new Date('2026-03-02T00:00:00Z') }], {
+          tenantId: 'default',
+          actor: { id: 'other-writer', role: 'processor', keyId: null },
+          commandId: 'other-writer-1',
+          correlationId: 'other-writer-1',
+          causationId: 'other-writer-1',
+        });
+      };
+      const response = await api.gql(FLAG, { input: { instructionId: instruction.id, reason: 'No safeguards', occurredAt: '2026-03-03T00:00:00.000Z' } });
+      expect(response.data).toBeNull();
+      expect(response.errors?.[0].extensions.code).toBe('CONFLICT');
+      const history = (await api.gql(HISTORY, { stream: instruction.stream })).data.history;
+      expect(history.map((e: { type: string }) => e.type)).toEqual(['InstructionReceived', 'InstructionAcknowledged']);
+    } finally {
+      await api.close();
+      await prepared.dispose();
+    }
   });
 });
