@@ -7,20 +7,19 @@ const now = new Date('2026-03-10T12:00:00Z');
 const day = (d: number) => new Date(`2026-03-0${d}T09:00:00Z`);
 const spec = deciderSpecification(instructionDecider, now);
 const id = 'instr-1';
+const given = {
+  instructionId: id,
+  controllerId: 'acme',
+  subject: 'Retention of badge logs',
+  text: 'Delete badge logs after 90 days',
+  channel: 'email' as const,
+};
 
 const received = (overrides: Partial<InstructionEvent['data']> = {}, at = day(1)): InstructionEvent => ({
   type: InstructionEvents.Received,
   schemaVersion: 1,
   occurredAt: at,
-  data: {
-    instructionId: id,
-    controllerId: 'acme',
-    subject: 'Retention of badge logs',
-    text: 'Delete badge logs after 90 days',
-    channel: 'email',
-    documentSha256: null,
-    ...overrides,
-  },
+  data: { ...given, documentSha256: null, ...overrides },
 } as InstructionEvent);
 const acknowledged = (at = day(2)): InstructionEvent => ({
   type: InstructionEvents.Acknowledged, schemaVersion: 1, occurredAt: at, data: { instructionId: id },
@@ -32,11 +31,7 @@ const withdrawn = (at = day(3)): InstructionEvent => ({
 const receive = (data: Partial<Extract<InstructionCommand, { type: 'ReceiveInstruction' }>['data']> = {}): InstructionCommand => ({
   type: 'ReceiveInstruction',
   data: {
-    instructionId: id,
-    controllerId: 'acme',
-    subject: 'Retention of badge logs',
-    text: 'Delete badge logs after 90 days',
-    channel: 'email',
+    ...given,
     occurredAt: day(1),
     ...data,
   },

@@ -2,9 +2,9 @@ import { assertNever, assertOccurredAtInOrder, Decider, DecisionContext, DomainE
 import { InstructionCommand } from './instruction.commands';
 import {
   INSTRUCTION_SCHEMA_VERSION as v,
-  InstructionChannel,
   InstructionEvent,
   InstructionEvents,
+  InstructionReceivedData,
 } from './instruction.events';
 
 export const INSTRUCTION_STATUSES = [
@@ -16,13 +16,7 @@ export const INSTRUCTION_STATUSES = [
 ] as const;
 export type InstructionStatus = (typeof INSTRUCTION_STATUSES)[number];
 
-export interface Instruction {
-  instructionId: string;
-  controllerId: string;
-  subject: string;
-  text: string;
-  channel: InstructionChannel;
-  documentSha256: string | null;
+export interface Instruction extends InstructionReceivedData {
   status: InstructionStatus;
   receivedAt: Date;
   acknowledgedAt: Date | null;
