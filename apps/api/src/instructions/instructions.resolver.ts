@@ -1,10 +1,9 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { QueryBus } from '@nestjs/cqrs';
 import type { Instruction } from '@ledger/domain';
-import { ProjectionRunner } from '@ledger/projections';
 import { v7 as uuidv7 } from 'uuid';
 import { CommandInput } from '../ledger/command.input';
-import { ledgerWriteOf } from '../ledger/ledger.types';
+import { CommandSender } from '../ledger/command-sender';
 import { Ledger, type RequestContext } from '../ledger/request-context';
 import { ExecuteInstructionCommand, InstructionRequest } from './instruction.commands';
 import {
@@ -25,9 +24,8 @@ function toType(instruction: Instruction, stream: string, revision: number): Ins
 @Resolver(() => InstructionType)
 export class InstructionsResolver {
   constructor(
-    private readonly commands: CommandBus,
+    private readonly commands: CommandSender,
     private readonly queries: QueryBus,
-    private readonly projections: ProjectionRunner,
   ) {}
 
   @Mutation(() => InstructionPayload, { description: 'Log a documented instruction received from a controller (Art. 28(3)(a)).' })
@@ -89,11 +87,7 @@ export class InstructionsResolver {
   }
 
   private async run(ctx: RequestContext, input: CommandInput, request: InstructionRequest): Promise<InstructionPayload> {
-    const meta = { ...ctx, commandId: input.commandId ?? uuidv7() };
-    const { instruction, write } = await this.commands.execute(new ExecuteInstructionCommand(request, meta));
-    const last = write.events[write.events.length - 1];
-    // Read your writes: the registers reflect this mutation by the time the client gets its answer.
-    await this.projections.waitFor(last.position);
-    return { instruction: toType(instruction, write.stream, last.revision), ledger: ledgerWriteOf(write) };
+    const { instruction, ledger } = await this.commands.send(ctx, input, (meta) => new ExecuteInstructionCommand(request, meta));
+    return { instruction: toType(instruction, ledger.stream, ledger.events[ledger.events.length - 1].revision), ledger };
   }
 }

@@ -2,6 +2,7 @@ import { DynamicModule, Global, Inject, Injectable, OnApplicationBootstrap, OnAp
 import { type EventStore, openSqlClient, type SqlClient, SqlEventStore } from '@ledger/event-store';
 import { allProjections, ProjectionRunner } from '@ledger/projections';
 import type { LedgerConfig } from '../config';
+import { CommandSender } from './command-sender';
 import { DeciderExecutor } from './decider-executor';
 import { CLOCK, EVENT_STORE, LEDGER_CONFIG, SQL_CLIENT } from './ledger.tokens';
 
@@ -49,8 +50,9 @@ export class LedgerModule {
         },
         LedgerLifecycle,
         DeciderExecutor,
+        CommandSender,
       ],
-      exports: [LEDGER_CONFIG, CLOCK, SQL_CLIENT, EVENT_STORE, ProjectionRunner, DeciderExecutor],
+      exports: [LEDGER_CONFIG, CLOCK, SQL_CLIENT, EVENT_STORE, ProjectionRunner, DeciderExecutor, CommandSender],
     };
   }
 }
