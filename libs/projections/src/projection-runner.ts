@@ -143,7 +143,8 @@ export class ProjectionRunner {
     await this.sql.transaction(async (tx) => {
       await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`ledger-projection-${projection.name}`]);
       if ((await readCheckpoint(tx, projection.name)) !== from) throw new CheckpointMoved();
-      for (const event of batch) await projection.apply(tx, event);
+      if ('applyBatch' in projection) await projection.applyBatch(tx, batch);
+      else for (const event of batch) await projection.apply(tx, event);
       await writeCheckpoint(tx, projection.name, batch[batch.length - 1].position);
     });
   }
