@@ -3,7 +3,7 @@ import { Test, TestingModuleBuilder } from '@nestjs/testing';
 import { AppModule } from '@ledger/api/app.module';
 import { LedgerConfig } from '@ledger/api/config';
 import { createTestDatabase, postgresUrl } from './postgres';
-import { embeddedDataDir } from './temp-dir';
+import { embeddedDataDir, tempDir } from './temp-dir';
 
 export interface GraphqlResponse<T = any> {
   data?: T;
@@ -25,8 +25,14 @@ export interface StorageUnderTest {
   config(): Promise<{ config: LedgerConfig; dispose(): Promise<void> }>;
 }
 
-function baseConfig(): LedgerConfig {
-  return { port: 0, dataDir: '', pollIntervalMs: 20, development: false };
+function baseConfig(dataDir: string): LedgerConfig {
+  return {
+    port: 0,
+    dataDir,
+    pollIntervalMs: 20,
+    development: false,
+    checkpoints: { origin: 'test.ledger.example/log', signerKeyFile: `${dataDir}/checkpoint-signer.key`, everyEvents: 1000, everySeconds: 1 },
+  };
 }
 
 /** The embedded store always; PostgreSQL as well when DATABASE_URL is set. */
@@ -35,7 +41,7 @@ export function storagesUnderTest(): StorageUnderTest[] {
     name: 'embedded',
     async config() {
       const dir = await embeddedDataDir();
-      return { config: { ...baseConfig(), dataDir: dir.path }, dispose: async () => dir.remove() };
+      return { config: baseConfig(dir.path), dispose: async () => dir.remove() };
     },
   };
   if (!postgresUrl) return [embedded];
@@ -44,7 +50,14 @@ export function storagesUnderTest(): StorageUnderTest[] {
     name: 'PostgreSQL',
     async config() {
       const db = await createTestDatabase(serverUrl);
-      return { config: { ...baseConfig(), databaseUrl: db.url }, dispose: () => db.drop() };
+      const dir = tempDir();
+      return {
+        config: { ...baseConfig(dir.path), databaseUrl: db.url },
+        dispose: async () => {
+          await db.drop();
+          dir.remove();
+        },
+      };
     },
   };
   return [embedded, postgres];

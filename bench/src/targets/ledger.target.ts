@@ -3,7 +3,7 @@ import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { CommandBus } from '@nestjs/cqrs';
 import { AppModule } from '@ledger/api/app.module';
-import { LedgerConfig } from '@ledger/api/config';
+import { LedgerConfig, loadConfig } from '@ledger/api/config';
 import { ExecuteInstructionCommand } from '@ledger/api/instructions/instruction.commands';
 import { EVENT_STORE, SQL_CLIENT } from '@ledger/api/ledger/ledger.tokens';
 import { ProjectionRunner } from '@ledger/projections';
@@ -33,13 +33,7 @@ export async function averageLedgerRowBytes(sql: SqlClient): Promise<number> {
  * receiveInstruction resolver builds it. The resolver's wait for the projections is not included.
  */
 export async function openLedger(options: LedgerTargetOptions): Promise<Target> {
-  const config: LedgerConfig = {
-    port: 0,
-    databaseUrl: options.databaseUrl,
-    dataDir: options.dataDir,
-    pollIntervalMs: 250,
-    development: false,
-  };
+  const config: LedgerConfig = loadConfig({ DATABASE_URL: options.databaseUrl, LEDGER_DATA_DIR: options.dataDir, PORT: '0' });
   const app: INestApplicationContext = await NestFactory.createApplicationContext(AppModule.forRoot(config), { logger: false });
   const commands = app.get(CommandBus);
   const sql = app.get<SqlClient>(SQL_CLIENT);

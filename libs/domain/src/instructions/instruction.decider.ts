@@ -52,7 +52,7 @@ function requireText(value: string | null | undefined, field: string): string {
   return trimmed;
 }
 
-export function decide(command: InstructionCommand, state: InstructionState, { now }: DecisionContext): InstructionEvent[] {
+function decide(command: InstructionCommand, state: InstructionState, { now }: DecisionContext): InstructionEvent[] {
   const { instructionId, occurredAt } = command.data;
   switch (command.type) {
     case 'ReceiveInstruction': {
@@ -109,7 +109,7 @@ export function decide(command: InstructionCommand, state: InstructionState, { n
   }
 }
 
-export function evolve(state: InstructionState, event: InstructionEvent): InstructionState {
+function evolve(state: InstructionState, event: InstructionEvent): InstructionState {
   const at = event.occurredAt;
   if (event.type === InstructionEvents.Received) {
     return {
