@@ -220,10 +220,20 @@ describe('the service pages', () => {
     expect(html).not.toMatch(/<(script|link)[^>]+(src|href)=["']https?:/i);
   });
 
+  it('answers an unknown route with a JSON 404 rather than hanging', async () => {
+    const response = await fetch(`${api.url}/no-such-page`);
+    expect(response.status).toBe(404);
+    expect(await response.json()).toMatchObject({ statusCode: 404 });
+  });
+
   it('reports health with the kind of store and each projection', async () => {
     const response = await fetch(`${api.url}/health`);
     expect(response.status).toBe(200);
-    expect(await response.json()).toMatchObject({ status: 'ok', store: 'embedded', projections: [{ name: 'instructions', lastError: null }] });
+    expect(await response.json()).toMatchObject({
+      status: 'ok',
+      store: 'embedded',
+      projections: expect.arrayContaining([expect.objectContaining({ name: 'instructions', lastError: null })]),
+    });
   });
 });
 
