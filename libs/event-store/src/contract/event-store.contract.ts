@@ -122,6 +122,18 @@ export function eventStoreContract(name: string, open: () => Promise<ContractSub
       expect(rest.map((e) => e.eventId)).toEqual(all.slice(1).map((e) => e.eventId));
     });
 
+    it('reads all in numeric position order, across digit boundaries and in batches', async () => {
+      const s = stream();
+      await store.append(s, NO_STREAM, Array.from({ length: 12 }, (_, n) => event(n)), context());
+      await store.append(stream(), NO_STREAM, [event(12)], context());
+      const all = await store.readAll(null, 100);
+      expect(all.map((e) => (e.data as { n: number }).n)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+      const batched: RecordedEvent[] = [];
+      for (let batch = await store.readAll(null, 5); batch.length; batch = await store.readAll(batch[batch.length - 1].position, 5))
+        batched.push(...batch);
+      expect(batched).toEqual(all);
+    });
+
     it('refuses a wrong expected revision with a conflict and appends nothing', async () => {
       const s = stream();
       await store.append(s, NO_STREAM, [event(1), event(2)], context());

@@ -18,6 +18,7 @@ import { migrate } from './migrator';
 import { SqlClient, sqlErrorOf } from './sql-client';
 import { compareSqlPositions, decodePosition, encodePosition, START } from './sql-position';
 
+// Text casts for exact bigints: ORDER BY must name the table's columns, not these aliases.
 const COLUMNS = `event_id::text AS event_id, stream, revision, tx_id::text AS tx_id, position::text AS position,
   type, schema_version, data, metadata, prev_hash, hash`;
 
@@ -189,7 +190,7 @@ export class SqlEventStore implements EventStore {
       `SELECT ${COLUMNS} FROM ledger_events
        WHERE tx_id < pg_snapshot_xmin(pg_current_snapshot())
          AND (tx_id, position) > ($1::text::xid8, $2::bigint)
-       ORDER BY tx_id, position
+       ORDER BY ledger_events.tx_id, ledger_events.position
        LIMIT $3`,
       [after.txId.toString(), after.sequence.toString(), limit],
     );
