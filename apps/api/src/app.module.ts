@@ -10,7 +10,14 @@ import { GraphqlErrorFilter } from './graphql/graphql-error.filter';
 import { InputValidationPipe } from './graphql/input-validation.pipe';
 import { HealthController } from './health/health.controller';
 import { HistoryResolver } from './history/history.resolver';
+import { BreachesModule } from './breaches/breaches.module';
+import { CheckpointsModule } from './checkpoints/checkpoints.module';
+import { DataSubjectRequestsModule } from './data-subject-requests/data-subject-requests.module';
 import { InstructionsModule } from './instructions/instructions.module';
+import { AgreementsModule } from './agreements/agreements.module';
+import { SubprocessorsModule } from './subprocessors/subprocessors.module';
+import { ProcessingActivitiesModule } from './processing-activities/processing-activities.module';
+import { AuditsModule } from './audits/audits.module';
 import { LedgerModule } from './ledger/ledger.module';
 import { requestContextFrom } from './ledger/request-context';
 
@@ -31,7 +38,14 @@ export class AppModule {
           includeStacktraceInErrorResponses: config.development,
           context: ({ req }: { req: Request }) => ({ ledger: requestContextFrom(req.headers) }),
         }),
+        CheckpointsModule,
         InstructionsModule,
+        AgreementsModule,
+        SubprocessorsModule,
+        ProcessingActivitiesModule,
+        AuditsModule,
+        BreachesModule,
+        DataSubjectRequestsModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -77,6 +77,8 @@ export interface EventStore {
   /** The first result of a command already processed, or null. */
   findCommand(tenantId: string, commandId: string): Promise<AppendResult | null>;
   comparePositions(a: Position, b: Position): number;
+  /** The position of the last event committed so far (null for an empty log), readable or not yet. */
+  headPosition(): Promise<Position | null>;
   /** How many events the log holds: the total of a rebuild's progress bar. */
   countEvents(): Promise<number>;
 }

@@ -4,3 +4,4 @@ export * from './sql/migrator';
 export * from './sql/sql-client';
 export * from './sql/sql-event-store';
 export * from './deserialise';
+export * from './catch-up';

@@ -1,2 +1,6 @@
 export * from './canonical';
 export * from './hash-chain';
+export * from './merkle';
+export * from './note';
+export * from './leaf';
+export * from './verifier';

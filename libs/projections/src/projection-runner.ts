@@ -1,4 +1,4 @@
-import { EventStore, migrate, Position, RecordedEvent, SqlClient } from '@ledger/event-store';
+import { catchUp, EventStore, migrate, Position, RecordedEvent, SqlClient } from '@ledger/event-store';
 import { checkpointMigrations, clearCheckpoint, readCheckpoint, writeCheckpoint } from './checkpoints';
 import { Projection } from './projection';
 
@@ -100,19 +100,22 @@ export class ProjectionRunner {
     let applied = 0;
     for (const projection of this.projections) {
       let position: Position | null = null;
-      for (;;) {
-        const batch = await this.store.readAll(position, this.batchSize);
-        if (batch.length === 0) break;
-        try {
-          await this.applyBatch(projection, position, batch);
+      for (let resumed = true; resumed; ) {
+        resumed = false;
+        for await (const batch of catchUp(this.store, position, this.batchSize)) {
+          try {
+            await this.applyBatch(projection, position, batch);
+          } catch (error) {
+            // A running service is replaying the same log alongside: carry on from its checkpoint.
+            if (!(error instanceof CheckpointMoved)) throw error;
+            position = await readCheckpoint(this.sql, projection.name);
+            resumed = true;
+            break;
+          }
           position = batch[batch.length - 1].position;
-        } catch (error) {
-          // A running service is replaying the same log alongside: carry on from its checkpoint.
-          if (!(error instanceof CheckpointMoved)) throw error;
-          position = await readCheckpoint(this.sql, projection.name);
+          applied += batch.length;
+          onProgress(applied);
         }
-        applied += batch.length;
-        onProgress(applied);
       }
     }
   }

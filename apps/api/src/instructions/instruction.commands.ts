@@ -1,18 +1,26 @@
 import { CommandHandler, ICommandHandler, Command } from '@nestjs/cqrs';
 import {
-  Instruction,
-  InstructionCommand,
+  controllerAgreementOf,
+  dpaDecider,
+  dpaStream,
+  type Instruction,
+  type InstructionCommand,
   instructionDecider,
-  InstructionState,
+  type InstructionState,
   instructionStream,
-  SupersedeInstruction,
+  type ReceiveInstruction,
+  type SupersedeInstruction,
 } from '@ledger/domain';
 import type { AppendResult } from '@ledger/event-store';
-import { CommandMeta, DeciderExecutor } from '../ledger/decider-executor';
+import { type CommandMeta, DeciderExecutor } from '../ledger/decider-executor';
 
-/** What the API asks for: the successor of a superseded instruction is loaded here, not sent. */
+/**
+ * What the API asks for: what the rules need of other records (the controller's agreements, the
+ * successor of a superseded instruction) is loaded here, not sent.
+ */
 export type InstructionRequest =
-  | Exclude<InstructionCommand, SupersedeInstruction>
+  | Exclude<InstructionCommand, ReceiveInstruction | SupersedeInstruction>
+  | { type: 'ReceiveInstruction'; data: Omit<ReceiveInstruction['data'], 'agreementPeriods'> }
   | { type: 'SupersedeInstruction'; data: Omit<SupersedeInstruction['data'], 'successor'> };
 
 export interface InstructionWritten {
@@ -42,14 +50,18 @@ export class InstructionCommandHandler implements ICommandHandler<ExecuteInstruc
   }
 
   private async complete(request: InstructionRequest, tenantId: string): Promise<InstructionCommand> {
-    if (request.type !== 'SupersedeInstruction') return request;
-    const successor: InstructionState = await this.executor.load(instructionDecider, tenantId, instructionStream(request.data.supersededBy));
-    return {
-      type: 'SupersedeInstruction',
-      data: {
-        ...request.data,
-        successor: { controllerId: successor.status === 'NONE' ? null : successor.controllerId, status: successor.status },
-      },
-    };
+    switch (request.type) {
+      case 'ReceiveInstruction': {
+        const agreement = await this.executor.load(dpaDecider, tenantId, dpaStream(request.data.controllerId.trim()));
+        return { type: 'ReceiveInstruction', data: { ...request.data, agreementPeriods: controllerAgreementOf(agreement).periods } };
+      }
+      case 'SupersedeInstruction': {
+        const successor: InstructionState = await this.executor.load(instructionDecider, tenantId, instructionStream(request.data.supersededBy));
+        const controllerId = successor.status === 'NONE' ? null : successor.controllerId;
+        return { type: 'SupersedeInstruction', data: { ...request.data, successor: { controllerId, status: successor.status } } };
+      }
+      default:
+        return request;
+    }
   }
 }

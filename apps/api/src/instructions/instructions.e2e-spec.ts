@@ -13,6 +13,9 @@ const ACKNOWLEDGE = `mutation Ack($input: AcknowledgeInstructionInput!) { acknow
 const FLAG = `mutation Flag($input: FlagInstructionAsInfringingInput!) { flagInstructionAsInfringing(input: $input) ${PAYLOAD} }`;
 const SUPERSEDE = `mutation Supersede($input: SupersedeInstructionInput!) { supersedeInstruction(input: $input) ${PAYLOAD} }`;
 const WITHDRAW = `mutation Withdraw($input: WithdrawInstructionInput!) { withdrawInstruction(input: $input) ${PAYLOAD} }`;
+const SIGN = `mutation Sign($input: SignDataProcessingAgreementInput!) { signDataProcessingAgreement(input: $input) { agreement { controllerId } } }`;
+const TERMINATE = `mutation Terminate($input: TerminateDataProcessingAgreementInput!) {
+  terminateDataProcessingAgreement(input: $input) { agreement { controllerId effectiveUntil } } }`;
 const GET = `query Get($id: ID!) { instruction(id: $id) { id status revision stream } }`;
 const LIST = `query List($controllerId: String, $status: InstructionStatus, $first: Int!, $after: String) {
   instructions(controllerId: $controllerId, status: $status, first: $first, after: $after) {
@@ -30,6 +33,21 @@ const receiveInput = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 
+/** No instruction without an agreement in force (Art. 28(3)): each controller signs one first. */
+async function signAgreement(api: ApiHarness, controllerId: string) {
+  const response = await api.gql(SIGN, {
+    input: {
+      controllerId,
+      controllerName: controllerId,
+      effectiveDate: '2026-01-01T00:00:00.000Z',
+      clauses: ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H'],
+      subprocessorAuthorisation: 'GENERAL',
+      occurredAt: '2025-12-15T00:00:00.000Z',
+    },
+  });
+  expect(response.errors).toBeUndefined();
+}
+
 describe.each(storagesUnderTest())('instructions through GraphQL on the $name store', (storage) => {
   let api: ApiHarness;
   let dispose: () => Promise<void>;
@@ -38,6 +56,8 @@ describe.each(storagesUnderTest())('instructions through GraphQL on the $name st
     const prepared = await storage.config();
     dispose = prepared.dispose;
     api = await startApi(prepared.config);
+    await signAgreement(api, 'acme-hr');
+    await signAgreement(api, 'globex');
   });
   afterEach(async () => {
     await api.close();
@@ -108,6 +128,25 @@ describe.each(storagesUnderTest())('instructions through GraphQL on the $name st
     expect(history[3].metadata.causationId).toBe(history[3].metadata.commandId);
     expect(findChainBreak(history)).toBeNull();
     expect((await api.gql(GET, { id })).data.instruction.status).toBe('WITHDRAWN');
+  });
+
+  it('refuses an instruction from a controller without an agreement in force at its date, naming controllerId, and appends nothing (Art. 28(3))', async () => {
+    const refusedWith = async (overrides: Record<string, unknown>) => {
+      const response = await api.gql(RECEIVE, { input: receiveInput(overrides) });
+      expect(response.data).toBeNull();
+      expect(response.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'controllerId' }] });
+      return response.errors?.[0].message;
+    };
+    expect(await refusedWith({ controllerId: 'initech' })).toMatch(/no data-processing agreement with controller initech/);
+    expect(await refusedWith({ occurredAt: '2025-12-31T23:59:59.000Z' })).toMatch(/in force at 2025-12-31T23:59:59.000Z/);
+    const terminated = await api.gql(TERMINATE, {
+      input: { controllerId: 'globex', effectiveDate: '2026-04-01T00:00:00.000Z', occurredAt: '2026-03-20T00:00:00.000Z' },
+    });
+    expect(terminated.errors).toBeUndefined();
+    await refusedWith({ controllerId: 'globex', occurredAt: '2026-04-01T00:00:00.000Z' });
+    expect(await eventCount()).toBe(0);
+    const beforeTheEnd = await receive({ controllerId: 'globex', occurredAt: '2026-03-31T23:00:00.000Z' });
+    expect(beforeTheEnd.instruction).toMatchObject({ controllerId: 'globex', status: 'RECEIVED' });
   });
 
   it('supersedes an instruction with a later one from the same controller, and refuses one from another controller', async () => {
@@ -262,6 +301,7 @@ describe.each(storagesUnderTest())('a concurrent change on the $name store', (st
         }),
     );
     try {
+      await signAgreement(api, 'acme-hr');
       const { instruction } = (await api.gql(RECEIVE, { input: receiveInput() })).data.receiveInstruction;
       const store = api.app.get<EventStore>(EVENT_STORE);
       interleave = async (stream, revision) => {

@@ -57,11 +57,14 @@ export class LedgerEvent {
   @Field(() => EventMetadataType) metadata!: EventMetadataType;
   @Field() prevHash!: string;
   @Field() hash!: string;
+  @Field(() => Int, { nullable: true, description: 'Its leaf in the Merkle log, once sealed (null until then).' })
+  leafIndex!: number | null;
 }
 
-export function ledgerEventOf(event: RecordedEvent): LedgerEvent {
+export function ledgerEventOf(event: RecordedEvent, leafIndex: number | null = null): LedgerEvent {
   return {
     ...event,
+    leafIndex,
     data: event.data as Record<string, unknown>,
     metadata: {
       ...event.metadata,

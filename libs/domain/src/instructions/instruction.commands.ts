@@ -1,5 +1,7 @@
+import { AgreementPeriod } from '../agreements/agreement-periods';
 import { InstructionChannel } from './instruction.events';
 
+/** `agreementPeriods` are the controller's agreements, loaded by the caller: no instruction without one in force. */
 export interface ReceiveInstruction {
   type: 'ReceiveInstruction';
   data: {
@@ -9,6 +11,7 @@ export interface ReceiveInstruction {
     text: string;
     channel: InstructionChannel;
     documentSha256?: string | null;
+    agreementPeriods: AgreementPeriod[];
     occurredAt: Date;
   };
 }

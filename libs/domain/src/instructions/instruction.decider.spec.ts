@@ -28,10 +28,16 @@ const withdrawn = (at = day(3)): InstructionEvent => ({
   type: InstructionEvents.Withdrawn, schemaVersion: 1, occurredAt: at, data: { instructionId: id, reason: null },
 });
 
+/** acme's first agreement ran through February; its second one started on 1 March. */
+const agreementPeriods = [
+  { effectiveFrom: new Date('2026-01-01T00:00:00Z'), effectiveUntil: new Date('2026-02-01T00:00:00Z') },
+  { effectiveFrom: new Date('2026-03-01T00:00:00Z'), effectiveUntil: null },
+];
 const receive = (data: Partial<Extract<InstructionCommand, { type: 'ReceiveInstruction' }>['data']> = {}): InstructionCommand => ({
   type: 'ReceiveInstruction',
   data: {
     ...given,
+    agreementPeriods,
     occurredAt: day(1),
     ...data,
   },
@@ -60,6 +66,15 @@ describe('documented instructions (Art. 28(3)(a))', () => {
 
     it('refuses a document fingerprint that is not a SHA-256', () =>
       spec.given([]).when(receive({ documentSha256: 'abc' })).thenThrows('64 hexadecimal', 'documentSha256'));
+
+    it('refuses an instruction from a controller that never signed a data-processing agreement (Art. 28(3))', () =>
+      spec.given([]).when(receive({ agreementPeriods: [] })).thenThrows('no data-processing agreement with controller acme', 'controllerId'));
+
+    it('refuses an instruction dated when no agreement with its controller was in force (Art. 28(3))', () =>
+      spec.given([]).when(receive({ occurredAt: new Date('2026-02-15T00:00:00Z') })).thenThrows('is in force at 2026-02-15', 'controllerId'));
+
+    it('accepts an instruction dated within an earlier agreement of the same controller', () =>
+      spec.given([]).when(receive({ occurredAt: new Date('2026-01-15T09:00:00Z') })).then([received({}, new Date('2026-01-15T09:00:00Z'))]));
 
     it('refuses an instruction dated in the future', () =>
       spec.given([]).when(receive({ occurredAt: new Date('2026-03-11T00:00:00Z') })).thenThrows('in the future', 'occurredAt'));

@@ -1,3 +1,5 @@
+import { inForceAt } from '../agreements/agreement-periods';
+import { requireText } from '../agreements/required-text';
 import { assertNever, assertOccurredAtInOrder, Decider, DecisionContext, DomainError } from '../shared';
 import { InstructionCommand } from './instruction.commands';
 import {
@@ -46,12 +48,6 @@ function open(state: InstructionState, instructionId: string, action: string): I
   return instruction;
 }
 
-function requireText(value: string | null | undefined, field: string): string {
-  const trimmed = value?.trim() ?? '';
-  if (!trimmed) throw new DomainError(`${field} must not be empty`, 'BAD_USER_INPUT', field);
-  return trimmed;
-}
-
 function decide(command: InstructionCommand, state: InstructionState, { now }: DecisionContext): InstructionEvent[] {
   const { instructionId, occurredAt } = command.data;
   switch (command.type) {
@@ -61,9 +57,16 @@ function decide(command: InstructionCommand, state: InstructionState, { now }: D
       const documentSha256 = command.data.documentSha256?.toLowerCase() ?? null;
       if (documentSha256 !== null && !SHA256_HEX.test(documentSha256))
         throw new DomainError('documentSha256 must be 64 hexadecimal characters', 'BAD_USER_INPUT', 'documentSha256');
+      const controllerId = requireText(command.data.controllerId, 'controllerId');
+      if (!inForceAt(command.data.agreementPeriods, occurredAt))
+        throw new DomainError(
+          `no data-processing agreement with controller ${controllerId} is in force at ${occurredAt.toISOString()}: a processor acts on instructions only under one (Art. 28(3))`,
+          'BAD_USER_INPUT',
+          'controllerId',
+        );
       const data = {
         instructionId,
-        controllerId: requireText(command.data.controllerId, 'controllerId'),
+        controllerId,
         subject: requireText(command.data.subject, 'subject'),
         text: requireText(command.data.text, 'text'),
         channel: command.data.channel,

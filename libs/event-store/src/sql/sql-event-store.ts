@@ -218,6 +218,13 @@ export class SqlEventStore implements EventStore {
     await once(this.appended, 'appended', { signal: wake }).catch(() => undefined);
   }
 
+  async headPosition(): Promise<Position | null> {
+    const [row] = await this.sql.query<{ tx_id: string; position: string }>(
+      'SELECT e.tx_id::text AS tx_id, e.position::text AS position FROM ledger_events e ORDER BY e.tx_id DESC, e.position DESC LIMIT 1',
+    );
+    return row ? encodePosition(row.tx_id, row.position) : null;
+  }
+
   async countEvents(): Promise<number> {
     const [row] = await this.sql.query<{ count: string }>('SELECT count(*)::text AS count FROM ledger_events');
     return Number(row.count);

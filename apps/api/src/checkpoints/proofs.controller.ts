@@ -1,0 +1,36 @@
+import { Controller, Get, Headers, Param, ParseIntPipe, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { requestContextFrom } from '../ledger/request-context';
+import { ProofService } from './proof.service';
+
+const optionalInt = new ParseIntPipe({ optional: true });
+
+/** Proof bundles as files, for auditors who keep them or hand them to `ledger verify`. */
+@Controller('proofs')
+export class ProofsController {
+  constructor(private readonly proofs: ProofService) {}
+
+  @Get('inclusion/:eventId')
+  async inclusion(
+    @Param('eventId') eventId: string,
+    @Query('treeSize', optionalInt) treeSize: number | undefined,
+    @Headers() headers: Record<string, string>,
+    @Res() response: Response,
+  ) {
+    const proof = await this.proofs.inclusion(requestContextFrom(headers).tenantId, eventId, treeSize);
+    response
+      .type('text/plain; charset=utf-8')
+      .attachment(`${eventId}.${proof.treeSize}.tlog-proof`)
+      .send(proof.tlogProof);
+  }
+
+  @Get('consistency')
+  async consistency(
+    @Query('fromSize', ParseIntPipe) fromSize: number,
+    @Query('toSize', optionalInt) toSize: number | undefined,
+    @Res() response: Response,
+  ) {
+    const proof = await this.proofs.consistency(fromSize, toSize);
+    response.type('application/json').attachment(`consistency.${proof.fromSize}-${proof.toSize}.json`).send(proof.bundle);
+  }
+}

@@ -1,0 +1,30 @@
+import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { type DataSubjectRequest, type DataSubjectRequestCommand, dataSubjectRequestDecider, dataSubjectRequestStream } from '@ledger/domain';
+import type { AppendResult } from '@ledger/event-store';
+import { type CommandMeta, DeciderExecutor } from '../ledger/decider-executor';
+
+export interface DataSubjectRequestWritten {
+  request: DataSubjectRequest;
+  write: AppendResult;
+}
+
+export class ExecuteDataSubjectRequestCommand extends Command<DataSubjectRequestWritten> {
+  constructor(
+    readonly command: DataSubjectRequestCommand,
+    readonly meta: CommandMeta,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(ExecuteDataSubjectRequestCommand)
+export class DataSubjectRequestCommandHandler implements ICommandHandler<ExecuteDataSubjectRequestCommand> {
+  constructor(private readonly executor: DeciderExecutor) {}
+
+  async execute({ command, meta }: ExecuteDataSubjectRequestCommand): Promise<DataSubjectRequestWritten> {
+    const { state, write } = await this.executor.execute(dataSubjectRequestDecider, dataSubjectRequestStream(command.data.requestId), command, meta, {
+      newStream: command.type === 'ReceiveDataSubjectRequest',
+    });
+    return { request: state as DataSubjectRequest, write };
+  }
+}

@@ -1,0 +1,54 @@
+import { Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
+import type { DataSubjectRequestStatus, DataSubjectRight } from '@ledger/domain';
+import { LedgerWrite, PageInfo } from '../ledger/ledger.types';
+import { DataSubjectRequestStatusEnum, DataSubjectRightEnum } from './data-subject-request.inputs';
+
+@ObjectType({ description: 'The requester: personal data, to be encrypted per subject and erasable.' })
+export class RequesterType {
+  @Field(() => String, { nullable: true }) name!: string | null;
+  @Field(() => String, { nullable: true }) email!: string | null;
+  @Field(() => String, { nullable: true }) phone!: string | null;
+}
+
+@ObjectType({ description: 'A data-subject request and where it stands against its Art. 12(3) deadline.' })
+export class DataSubjectRequestType {
+  @Field(() => ID) id!: string;
+  @Field() controllerId!: string;
+  @Field(() => DataSubjectRightEnum) type!: DataSubjectRight;
+  @Field(() => RequesterType) requester!: RequesterType;
+  @Field(() => DataSubjectRequestStatusEnum) status!: DataSubjectRequestStatus;
+  @Field(() => GraphQLISODateTime) receivedAt!: Date;
+  @Field(() => GraphQLISODateTime, { nullable: true }) forwardedAt!: Date | null;
+  @Field(() => Int) extensionMonths!: number;
+  @Field(() => [String]) extensionReasons!: string[];
+  @Field(() => GraphQLISODateTime, { description: 'One month after receipt, plus the extension months (Art. 12(3)).' }) dueAt!: Date;
+  @Field({ description: 'Unanswered and past dueAt at the time of the query.' }) overdue!: boolean;
+  @Field(() => GraphQLISODateTime, { nullable: true }) completedAt!: Date | null;
+  @Field(() => GraphQLISODateTime, { nullable: true }) refusedAt!: Date | null;
+  @Field(() => String, { nullable: true }) refusalReason!: string | null;
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Null until answered; then whether too late: after dueAt, or for a refusal after one month from receipt (Art. 12(4)).',
+  })
+  answeredLate!: boolean | null;
+  @Field({ description: 'The ledger stream holding this request: pass it to `history`.' }) stream!: string;
+  @Field(() => Int, { description: 'Revision of the last event applied.' }) revision!: number;
+}
+
+@ObjectType()
+export class DataSubjectRequestPayload {
+  @Field(() => DataSubjectRequestType) dataSubjectRequest!: DataSubjectRequestType;
+  @Field(() => LedgerWrite) ledger!: LedgerWrite;
+}
+
+@ObjectType()
+export class DataSubjectRequestEdge {
+  @Field() cursor!: string;
+  @Field(() => DataSubjectRequestType) node!: DataSubjectRequestType;
+}
+
+@ObjectType()
+export class DataSubjectRequestConnection {
+  @Field(() => [DataSubjectRequestEdge]) edges!: DataSubjectRequestEdge[];
+  @Field(() => PageInfo) pageInfo!: PageInfo;
+}

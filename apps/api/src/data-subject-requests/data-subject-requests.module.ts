@@ -1,0 +1,9 @@
+import { Module } from '@nestjs/common';
+import { DataSubjectRequestCommandHandler } from './data-subject-request.commands';
+import { GetDataSubjectRequestHandler, ListDataSubjectRequestsHandler } from './data-subject-request.queries';
+import { DataSubjectRequestsResolver } from './data-subject-requests.resolver';
+
+@Module({
+  providers: [DataSubjectRequestCommandHandler, GetDataSubjectRequestHandler, ListDataSubjectRequestsHandler, DataSubjectRequestsResolver],
+})
+export class DataSubjectRequestsModule {}

@@ -1,0 +1,18 @@
+import { ArgsType, Field, Int } from '@nestjs/graphql';
+import { IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { MAX_PAGE_SIZE } from '../instructions/instruction.inputs';
+
+/** first/after of a cursor-paginated list; the register and the audits extend it with their filters. */
+@ArgsType()
+export abstract class PageArgs {
+  @Field(() => Int, { defaultValue: 20, description: `Page size, at most ${MAX_PAGE_SIZE}.` })
+  @Min(1)
+  @Max(MAX_PAGE_SIZE)
+  first!: number;
+
+  @Field({ nullable: true, description: 'The endCursor of the previous page.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  after?: string;
+}

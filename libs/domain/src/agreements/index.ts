@@ -1,0 +1,6 @@
+export * from './agreement-periods';
+export * from './art28-clauses';
+export * from './dpa.commands';
+export * from './dpa.decider';
+export * from './dpa.events';
+export * from './required-text';

@@ -1,0 +1,3 @@
+export * from './breach.commands';
+export * from './breach.decider';
+export * from './breach.events';

@@ -1,0 +1,10 @@
+export { NoteError } from './errors';
+export type { NoteErrorKind } from './errors';
+export { ED25519_SIGNATURE_TYPE, generateSigner, isValidKeyName, keyIdOf, parseSignerKey, parseVerifierKey } from './keys';
+export type { SignerKey, VerifierKey } from './keys';
+export { openNote, signNote } from './signed-note';
+export type { NoteSignature, OpenedNote } from './signed-note';
+export { formatCheckpoint, openCheckpoint, parseCheckpoint } from './checkpoint';
+export type { Checkpoint } from './checkpoint';
+export { formatTlogProof, parseTlogProof, verifyTlogProof } from './tlog-proof';
+export type { TlogProof } from './tlog-proof';

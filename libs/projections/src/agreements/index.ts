@@ -1,0 +1,3 @@
+export * from './dpa.row';
+export * from './dpa.projection';
+export * from './dpa.queries';

@@ -1,0 +1,83 @@
+import { PrefilledAnswer } from '@ledger/domain';
+import { SqlExecutor } from '@ledger/event-store';
+import { decodeCursor, encodeCursor, Page } from '../pagination';
+import {
+  answerFromRow,
+  AuditAnswerRecord,
+  AuditAnswerRow,
+  AuditFindingRecord,
+  AuditFindingRow,
+  auditFromRow,
+  AuditRecord,
+  AuditRow,
+  findingFromRow,
+} from './audit.row';
+
+export interface AuditFilter {
+  controllerId?: string | null;
+  status?: string | null;
+  first: number;
+  after?: string | null;
+}
+
+const SELECT_AUDITS = `SELECT a.*,
+  (SELECT count(*) FROM rm_audit_answers x WHERE x.tenant_id = a.tenant_id AND x.audit_id = a.audit_id)::int AS answered_count,
+  (SELECT count(*) FROM rm_audit_findings f WHERE f.tenant_id = a.tenant_id AND f.audit_id = a.audit_id)::int AS finding_count
+  FROM rm_audits a`;
+
+export async function findAudit(sql: SqlExecutor, tenantId: string, auditId: string): Promise<AuditRecord | null> {
+  const [row] = await sql.query<AuditRow>(`${SELECT_AUDITS} WHERE a.tenant_id = $1 AND a.audit_id = $2`, [tenantId, auditId]);
+  return row ? auditFromRow(row) : null;
+}
+
+/** Audits in the order they were requested (ids are UUIDv7), one page after the cursor. */
+export async function listAudits(sql: SqlExecutor, tenantId: string, filter: AuditFilter): Promise<Page<AuditRecord>> {
+  const rows = await sql.query<AuditRow>(
+    `${SELECT_AUDITS}
+     WHERE a.tenant_id = $1
+       AND ($2::text IS NULL OR a.controller_id = $2)
+       AND ($3::text IS NULL OR a.status = $3)
+       AND ($4::text IS NULL OR a.audit_id > $4)
+     ORDER BY a.audit_id
+     LIMIT $5`,
+    [tenantId, filter.controllerId ?? null, filter.status ?? null, filter.after ? decodeCursor(filter.after) : null, filter.first + 1],
+  );
+  const nodes = rows.slice(0, filter.first).map(auditFromRow);
+  return { edges: nodes.map((node) => ({ node, cursor: encodeCursor(node.auditId) })), hasNextPage: rows.length > filter.first };
+}
+
+export async function listAuditAnswers(sql: SqlExecutor, tenantId: string, auditId: string): Promise<AuditAnswerRecord[]> {
+  const rows = await sql.query<AuditAnswerRow>('SELECT * FROM rm_audit_answers WHERE tenant_id = $1 AND audit_id = $2 ORDER BY question_id', [
+    tenantId,
+    auditId,
+  ]);
+  return rows.map(answerFromRow);
+}
+
+export async function listAuditFindings(sql: SqlExecutor, tenantId: string, auditId: string): Promise<AuditFindingRecord[]> {
+  const rows = await sql.query<AuditFindingRow>(
+    'SELECT * FROM rm_audit_findings WHERE tenant_id = $1 AND audit_id = $2 ORDER BY raised_at, finding_id',
+    [tenantId, auditId],
+  );
+  return rows.map(findingFromRow);
+}
+
+/**
+ * The tenant's latest answer to each question, across all its audits, to pre-fill a new audit.
+ * Only answers given in an audit count: a pre-filled copy carries its source's provenance already.
+ */
+export async function latestAuditAnswers(sql: SqlExecutor, tenantId: string): Promise<PrefilledAnswer[]> {
+  const rows = await sql.query<AuditAnswerRow>(
+    `SELECT DISTINCT ON (question_id) * FROM rm_audit_answers
+     WHERE tenant_id = $1 AND NOT prefilled
+     ORDER BY question_id, given_at DESC, event_id DESC`,
+    [tenantId],
+  );
+  return rows.map(answerFromRow).map(({ questionId, answer, evidence, cites, givenAt, givenBy, givenInAuditId }) => ({
+    questionId,
+    answer,
+    evidence,
+    cites,
+    firstGiven: { auditId: givenInAuditId, at: givenAt.toISOString(), by: givenBy },
+  }));
+}

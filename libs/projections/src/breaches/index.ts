@@ -1,0 +1,3 @@
+export * from './breach.row';
+export * from './breaches.projection';
+export * from './breaches.queries';

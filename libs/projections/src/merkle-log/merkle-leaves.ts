@@ -1,0 +1,12 @@
+import { SqlExecutor } from '@ledger/event-store';
+
+/** The leaf index of each of these events of the tenant that is sealed; unsealed ones are absent. */
+export async function leafIndexes(sql: SqlExecutor, tenantId: string, eventIds: string[]): Promise<Map<string, number>> {
+  if (eventIds.length === 0) return new Map();
+  const rows = await sql.query<{ event_id: string; leaf_index: string }>(
+    `SELECT event_id::text AS event_id, leaf_index::text AS leaf_index FROM ledger_merkle_leaves
+     WHERE tenant_id = $1 AND event_id = ANY(SELECT jsonb_array_elements_text($2::jsonb)::uuid)`,
+    [tenantId, JSON.stringify(eventIds)],
+  );
+  return new Map(rows.map((r) => [r.event_id, Number(r.leaf_index)]));
+}

@@ -1,0 +1,3 @@
+export * from './processing-activity.row';
+export * from './processing-activities.projection';
+export * from './processing-activities.queries';

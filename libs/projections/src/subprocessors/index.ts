@@ -1,0 +1,3 @@
+export * from './subprocessor.row';
+export * from './subprocessors.projection';
+export * from './subprocessors.queries';
