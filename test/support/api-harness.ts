@@ -101,3 +101,32 @@ export async function startApi(
   };
   return harness;
 }
+
+/** Starts the API on a fresh database of `storage`; closing it also drops that storage. */
+export async function startApiOn(
+  storage: StorageUnderTest,
+  customise?: (builder: TestingModuleBuilder) => TestingModuleBuilder,
+): Promise<ApiHarness> {
+  const prepared = await storage.config();
+  const api = await startApi(prepared.config, customise);
+  return {
+    ...api,
+    get app() {
+      return api.app;
+    },
+    get url() {
+      return api.url;
+    },
+    close: async () => {
+      await api.close();
+      await prepared.dispose();
+    },
+  };
+}
+
+/** Sends `mutation` with `input`, expects no errors, and returns what its one root field answered. */
+export async function mutationResult<T = any>(api: ApiHarness, mutation: string, input: Record<string, unknown>): Promise<T> {
+  const response = await api.gql(mutation, { input });
+  expect(response.errors).toBeUndefined();
+  return Object.values(response.data as Record<string, T>)[0];
+}

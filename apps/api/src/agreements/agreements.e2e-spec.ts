@@ -1,4 +1,4 @@
-import { ApiHarness, startApi, storagesUnderTest } from '@ledger/testing';
+import { ApiHarness, mutationResult, startApiOn, storagesUnderTest } from '@ledger/testing';
 
 const AGREEMENT = `agreement { controllerId controllerName agreementNumber status signedAt effectiveFrom effectiveUntil lastAmendedAt
   clauses missingClauses { clause description } subprocessorAuthorisation objectionWindowDays breachNotificationHours
@@ -27,23 +27,10 @@ const signInput = (overrides: Record<string, unknown> = {}) => ({
 
 describe.each(storagesUnderTest())('data-processing agreements through GraphQL on the $name store', (storage) => {
   let api: ApiHarness;
-  let dispose: () => Promise<void>;
+  beforeEach(async () => (api = await startApiOn(storage)));
+  afterEach(() => api.close());
 
-  beforeEach(async () => {
-    const prepared = await storage.config();
-    dispose = prepared.dispose;
-    api = await startApi(prepared.config);
-  });
-  afterEach(async () => {
-    await api.close();
-    await dispose();
-  });
-
-  async function ok(mutation: string, input: Record<string, unknown>) {
-    const response = await api.gql(mutation, { input });
-    expect(response.errors).toBeUndefined();
-    return Object.values(response.data as Record<string, any>)[0];
-  }
+  const ok = (mutation: string, input: Record<string, unknown>) => mutationResult(api, mutation, input);
 
   it('signs an agreement with the default settings and lists the Art. 28(3) clauses it lacks', async () => {
     const { agreement, ledger } = await ok(SIGN, signInput());

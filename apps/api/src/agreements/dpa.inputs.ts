@@ -10,11 +10,9 @@ import {
   type SubprocessorAuthorisation,
 } from '@ledger/domain';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsDate, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { asEnum } from '../graphql/as-enum';
 import { CommandInput } from '../ledger/command.input';
-import { PageArgs } from '../processing-activities/page.args';
-
-/** A GraphQL enum whose names are the domain's own values. */
-export const asEnum = <T extends string>(values: readonly T[]) => Object.fromEntries(values.map((v) => [v, v])) as Record<string, T>;
+import { PageArgs } from '../ledger/page.args';
 
 export const Art28ClauseEnum = asEnum(ART28_CLAUSES);
 registerEnumType(Art28ClauseEnum, { name: 'Art28Clause', description: 'A clause of Art. 28(3), points (a) to (h).' });

@@ -1,6 +1,7 @@
 import { QueryBus } from '@nestjs/cqrs';
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { type DataProcessingAgreement, type DpaCommand, missingClauses } from '@ledger/domain';
+import { connectionOf } from '../ledger/connection';
 import { CommandInput } from '../ledger/command.input';
 import { CommandSender } from '../ledger/command-sender';
 import { Ledger, type RequestContext } from '../ledger/request-context';
@@ -68,10 +69,7 @@ export class DpaResolver {
   @Query(() => DataProcessingAgreementConnection, { description: 'Controller relationships by controller id, filtered by status, a page at a time.' })
   async dataProcessingAgreements(@Args() args: DataProcessingAgreementsArgs, @Ledger() ctx: RequestContext): Promise<DataProcessingAgreementConnection> {
     const page = await this.queries.execute(new ListDataProcessingAgreements(ctx.tenantId, args));
-    return {
-      edges: page.edges.map(({ node, cursor }) => ({ cursor, node: toType(node, node.stream, node.revision) })),
-      pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.edges.at(-1)?.cursor ?? null },
-    };
+    return connectionOf(page, (node) => toType(node, node.stream, node.revision));
   }
 
   private async run(ctx: RequestContext, input: CommandInput, command: DpaCommand): Promise<DataProcessingAgreementPayload> {

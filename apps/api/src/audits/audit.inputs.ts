@@ -2,12 +2,13 @@ import { ArgsType, Field, GraphQLISODateTime, ID, InputType, registerEnumType } 
 import { AUDIT_STATUSES, DEFAULT_QUESTIONNAIRE_TEMPLATE_ID, FINDING_SEVERITIES, type AuditStatus, type FindingSeverity } from '@ledger/domain';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsDate, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { asEnum } from '../graphql/as-enum';
 import { CommandInput } from '../ledger/command.input';
-import { PageArgs } from '../processing-activities/page.args';
+import { PageArgs } from '../ledger/page.args';
 
-export const AuditStatusEnum = Object.fromEntries(AUDIT_STATUSES.map((s) => [s, s])) as Record<string, AuditStatus>;
+export const AuditStatusEnum = asEnum(AUDIT_STATUSES);
 registerEnumType(AuditStatusEnum, { name: 'AuditStatus', description: 'REQUESTED (open for answers), SUBMITTED, CLOSED.' });
-export const FindingSeverityEnum = Object.fromEntries(FINDING_SEVERITIES.map((s) => [s, s])) as Record<string, FindingSeverity>;
+export const FindingSeverityEnum = asEnum(FINDING_SEVERITIES);
 registerEnumType(FindingSeverityEnum, { name: 'FindingSeverity' });
 
 @InputType({ description: "A controller's audit of its processor (Art. 28(3)(h)), from a questionnaire template." })

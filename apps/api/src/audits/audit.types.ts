@@ -1,9 +1,10 @@
 import { Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { AUDIT_TOPICS, type AuditStatus, type AuditTopic, type FindingSeverity } from '@ledger/domain';
+import { asEnum } from '../graphql/as-enum';
 import { ActorType, LedgerWrite, PageInfo } from '../ledger/ledger.types';
 import { AuditStatusEnum, FindingSeverityEnum } from './audit.inputs';
 
-export const AuditTopicEnum = Object.fromEntries(AUDIT_TOPICS.map((t) => [t, t])) as Record<string, AuditTopic>;
+export const AuditTopicEnum = asEnum(AUDIT_TOPICS);
 registerEnumType(AuditTopicEnum, { name: 'AuditTopic' });
 
 @ObjectType()

@@ -1,5 +1,5 @@
 import { DEFAULT_QUESTIONNAIRE_TEMPLATE_ID, findQuestionnaireTemplate } from '@ledger/domain';
-import { ApiHarness, startApi, storagesUnderTest } from '@ledger/testing';
+import { ApiHarness, mutationResult, startApiOn, storagesUnderTest } from '@ledger/testing';
 
 const QUESTION_IDS = findQuestionnaireTemplate(DEFAULT_QUESTIONNAIRE_TEMPLATE_ID)!.questions.map((q) => q.questionId);
 const AUDIT = `audit { id controllerId templateId status requestedAt dueAt submittedAt closedAt conclusion questionCount answeredCount findingCount stream revision }`;
@@ -25,23 +25,10 @@ const at = (d: number) => `2026-03-${String(d).padStart(2, '0')}T09:00:00.000Z`;
 
 describe.each(storagesUnderTest())('audits through GraphQL on the $name store', (storage) => {
   let api: ApiHarness;
-  let dispose: () => Promise<void>;
+  beforeEach(async () => (api = await startApiOn(storage)));
+  afterEach(() => api.close());
 
-  beforeEach(async () => {
-    const prepared = await storage.config();
-    dispose = prepared.dispose;
-    api = await startApi(prepared.config);
-  });
-  afterEach(async () => {
-    await api.close();
-    await dispose();
-  });
-
-  async function ok(query: string, input: Record<string, unknown>) {
-    const response = await api.gql(query, { input });
-    expect(response.errors).toBeUndefined();
-    return Object.values(response.data)[0] as any;
-  }
+  const ok = (query: string, input: Record<string, unknown>) => mutationResult(api, query, input);
   const request = (controllerId: string, overrides: Record<string, unknown> = {}) =>
     ok(REQUEST, { controllerId, dueAt: at(30), occurredAt: at(1), ...overrides });
   const detail = async (id: string) => (await api.gql(DETAIL, { id })).data.audit;

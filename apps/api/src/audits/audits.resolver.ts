@@ -2,6 +2,7 @@ import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nest
 import { QueryBus } from '@nestjs/cqrs';
 import type { AuditRecord } from '@ledger/projections';
 import { v7 as uuidv7 } from 'uuid';
+import { connectionOf } from '../ledger/connection';
 import { CommandSender } from '../ledger/command-sender';
 import type { CommandInput } from '../ledger/command.input';
 import { Ledger, type RequestContext } from '../ledger/request-context';
@@ -65,10 +66,7 @@ export class AuditsResolver {
   @Query(() => AuditConnection, { description: 'Audits in the order they were requested, filtered, a page at a time.' })
   async audits(@Args() args: AuditsArgs, @Ledger() ctx: RequestContext): Promise<AuditConnection> {
     const page = await this.queries.execute(new ListAudits(ctx.tenantId, args));
-    return {
-      edges: page.edges.map(({ node, cursor }) => ({ cursor, node: toType(node) })),
-      pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.edges.at(-1)?.cursor ?? null },
-    };
+    return connectionOf(page, toType);
   }
 
   @ResolveField(() => [AuditQuestionType], { description: 'The questions in template order, each with its answer (provenance, staleness), if any.' })

@@ -2,16 +2,17 @@ import { applyDecorators } from '@nestjs/common';
 import { ArgsType, Field, ID, InputType, Int, registerEnumType } from '@nestjs/graphql';
 import { BREACH_RISK_LEVELS, BREACH_STATUSES, type BreachRiskLevel, type BreachStatus } from '@ledger/domain';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { asEnum } from '../graphql/as-enum';
 import { CommandInput } from '../ledger/command.input';
-import { PageArgs } from '../processing-activities/page.args';
+import { PageArgs } from '../ledger/page.args';
 
-export const BreachRiskLevelEnum = Object.fromEntries(BREACH_RISK_LEVELS.map((r) => [r, r])) as Record<string, BreachRiskLevel>;
+export const BreachRiskLevelEnum = asEnum(BREACH_RISK_LEVELS);
 registerEnumType(BreachRiskLevelEnum, {
   name: 'BreachRiskLevel',
   description: 'Risk to the data subjects: UNLIKELY needs no authority notification (Art. 33(1)); HIGH_RISK requires telling the subjects (Art. 34(1)).',
 });
 
-export const BreachStatusEnum = Object.fromEntries(BREACH_STATUSES.map((s) => [s, s])) as Record<string, BreachStatus>;
+export const BreachStatusEnum = asEnum(BREACH_STATUSES);
 registerEnumType(BreachStatusEnum, { name: 'BreachStatus' });
 
 /** At most this many approximate subjects or records: what a GraphQL Int holds. */

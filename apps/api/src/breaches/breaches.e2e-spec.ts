@@ -1,5 +1,5 @@
 import { findChainBreak } from '@ledger/integrity';
-import { ApiHarness, startApi, storagesUnderTest } from '@ledger/testing';
+import { ApiHarness, mutationResult, startApiOn, storagesUnderTest } from '@ledger/testing';
 
 const CONTROLLER = `controllers { controllerId notifiedAt authority authorityNotifiedAt authorityNotificationLate delayReasons subjectsNotifiedAt subjectsNotificationMeans }`;
 const BREACH = `breach { id status riskLevel nature dataSubjectCategories approximateDataSubjectCount recordCategories approximateRecordCount
@@ -38,23 +38,10 @@ const recordInput = (overrides: Record<string, unknown> = {}) => ({
 
 describe.each(storagesUnderTest())('breaches through GraphQL on the $name store', (storage) => {
   let api: ApiHarness;
-  let dispose: () => Promise<void>;
+  beforeEach(async () => (api = await startApiOn(storage)));
+  afterEach(() => api.close());
 
-  beforeEach(async () => {
-    const prepared = await storage.config();
-    dispose = prepared.dispose;
-    api = await startApi(prepared.config);
-  });
-  afterEach(async () => {
-    await api.close();
-    await dispose();
-  });
-
-  async function ok(query: string, input: Record<string, unknown>) {
-    const response = await api.gql(query, { input });
-    expect(response.errors).toBeUndefined();
-    return Object.values(response.data)[0] as { breach: any; ledger: any };
-  }
+  const ok = (query: string, input: Record<string, unknown>) => mutationResult<{ breach: any; ledger: any }>(api, query, input);
   const record = (overrides: Record<string, unknown> = {}) => ok(RECORD, recordInput(overrides));
   const historyOf = async (stream: string) => (await api.gql(HISTORY, { stream })).data.history;
 

@@ -2,6 +2,7 @@ import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { QueryBus } from '@nestjs/cqrs';
 import { type Breach, type BreachCommand, isAuthorityNotificationRequired, isSubjectNotificationRequired } from '@ledger/domain';
 import { v7 as uuidv7 } from 'uuid';
+import { connectionOf } from '../ledger/connection';
 import type { CommandInput } from '../ledger/command.input';
 import { CommandSender } from '../ledger/command-sender';
 import { Ledger, type RequestContext } from '../ledger/request-context';
@@ -79,10 +80,7 @@ export class BreachesResolver {
   @Query(() => BreachConnection, { description: 'The breach register in the order breaches were recorded, filtered, a page at a time.' })
   async breaches(@Args() args: BreachesArgs, @Ledger() ctx: RequestContext): Promise<BreachConnection> {
     const page = await this.queries.execute(new ListBreaches(ctx.tenantId, args));
-    return {
-      edges: page.edges.map(({ node, cursor }) => ({ cursor, node: toType(node, node.stream, node.revision) })),
-      pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.edges.at(-1)?.cursor ?? null },
-    };
+    return connectionOf(page, (node) => toType(node, node.stream, node.revision));
   }
 
   private async run(ctx: RequestContext, input: CommandInput, command: BreachCommand): Promise<BreachPayload> {

@@ -8,19 +8,17 @@ import {
 } from '@ledger/domain';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsEmail, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { asEnum } from '../graphql/as-enum';
 import { CommandInput } from '../ledger/command.input';
-import { PageArgs } from '../processing-activities/page.args';
+import { PageArgs } from '../ledger/page.args';
 
-export const DataSubjectRightEnum = Object.fromEntries(DATA_SUBJECT_RIGHTS.map((t) => [t, t])) as Record<string, DataSubjectRight>;
+export const DataSubjectRightEnum = asEnum(DATA_SUBJECT_RIGHTS);
 registerEnumType(DataSubjectRightEnum, {
   name: 'DataSubjectRight',
   description: 'The right exercised: access (Art. 15), rectification (16), erasure (17), restriction (18), portability (20), objection (21).',
 });
 
-export const DataSubjectRequestStatusEnum = Object.fromEntries(DATA_SUBJECT_REQUEST_STATUSES.map((s) => [s, s])) as Record<
-  string,
-  DataSubjectRequestStatus
->;
+export const DataSubjectRequestStatusEnum = asEnum(DATA_SUBJECT_REQUEST_STATUSES);
 registerEnumType(DataSubjectRequestStatusEnum, { name: 'DataSubjectRequestStatus' });
 
 @InputType({ description: 'Who made the request: personal data, kept apart so that it can be encrypted and erased. At least one field.' })

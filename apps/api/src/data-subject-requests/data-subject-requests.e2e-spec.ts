@@ -1,4 +1,4 @@
-import { ApiHarness, startApi, storagesUnderTest } from '@ledger/testing';
+import { ApiHarness, mutationResult, startApiOn, storagesUnderTest } from '@ledger/testing';
 
 const REQUEST = `dataSubjectRequest { id controllerId type requester { name email phone } status receivedAt forwardedAt extensionMonths
   extensionReasons dueAt overdue completedAt refusedAt refusalReason answeredLate stream revision }`;
@@ -27,23 +27,11 @@ const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISO
 
 describe.each(storagesUnderTest())('data-subject requests through GraphQL on the $name store', (storage) => {
   let api: ApiHarness;
-  let dispose: () => Promise<void>;
+  beforeEach(async () => (api = await startApiOn(storage)));
+  afterEach(() => api.close());
 
-  beforeEach(async () => {
-    const prepared = await storage.config();
-    dispose = prepared.dispose;
-    api = await startApi(prepared.config);
-  });
-  afterEach(async () => {
-    await api.close();
-    await dispose();
-  });
-
-  async function ok(query: string, input: Record<string, unknown>) {
-    const response = await api.gql(query, { input });
-    expect(response.errors).toBeUndefined();
-    return (Object.values(response.data)[0] as { dataSubjectRequest: any; ledger: any }).dataSubjectRequest;
-  }
+  const ok = async (query: string, input: Record<string, unknown>) =>
+    (await mutationResult<{ dataSubjectRequest: any; ledger: any }>(api, query, input)).dataSubjectRequest;
   const receive = (overrides: Record<string, unknown> = {}) => ok(RECEIVE, receiveInput(overrides));
 
   it('receives a request due one month later, 28 February for 31 January, with the requester in one nested object (Art. 12(3))', async () => {

@@ -3,6 +3,7 @@ import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { QueryBus } from '@nestjs/cqrs';
 import { type DataSubjectRequest, type DataSubjectRequestCommand, isDataSubjectRequestOverdue } from '@ledger/domain';
 import { v7 as uuidv7 } from 'uuid';
+import { connectionOf } from '../ledger/connection';
 import type { CommandInput } from '../ledger/command.input';
 import { CommandSender } from '../ledger/command-sender';
 import { type Clock, CLOCK } from '../ledger/ledger.tokens';
@@ -67,10 +68,7 @@ export class DataSubjectRequestsResolver {
   @Query(() => DataSubjectRequestConnection, { description: 'Data-subject requests in the order received, filtered, a page at a time.' })
   async dataSubjectRequests(@Args() args: DataSubjectRequestsArgs, @Ledger() ctx: RequestContext): Promise<DataSubjectRequestConnection> {
     const page = await this.queries.execute(new ListDataSubjectRequests(ctx.tenantId, args));
-    return {
-      edges: page.edges.map(({ node, cursor }) => ({ cursor, node: this.toType(node, node.stream, node.revision) })),
-      pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.edges.at(-1)?.cursor ?? null },
-    };
+    return connectionOf(page, (node) => this.toType(node, node.stream, node.revision));
   }
 
   private toType(request: DataSubjectRequest, stream: string, revision: number): DataSubjectRequestType {

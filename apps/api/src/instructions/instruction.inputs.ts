@@ -1,7 +1,9 @@
-import { Field, ID, InputType, Int, registerEnumType, ArgsType } from '@nestjs/graphql';
+import { ArgsType, Field, ID, InputType, registerEnumType } from '@nestjs/graphql';
 import { INSTRUCTION_CHANNELS, INSTRUCTION_STATUSES, type InstructionChannel, type InstructionStatus } from '@ledger/domain';
-import { IsIn, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { asEnum } from '../graphql/as-enum';
 import { CommandInput } from '../ledger/command.input';
+import { PageArgs } from '../ledger/page.args';
 
 export const InstructionChannelEnum = Object.fromEntries(INSTRUCTION_CHANNELS.map((c) => [c.toUpperCase(), c])) as Record<
   string,
@@ -9,7 +11,7 @@ export const InstructionChannelEnum = Object.fromEntries(INSTRUCTION_CHANNELS.ma
 >;
 registerEnumType(InstructionChannelEnum, { name: 'InstructionChannel', description: 'How the controller gave the instruction.' });
 
-export const InstructionStatusEnum = Object.fromEntries(INSTRUCTION_STATUSES.map((s) => [s, s])) as Record<string, InstructionStatus>;
+export const InstructionStatusEnum = asEnum(INSTRUCTION_STATUSES);
 registerEnumType(InstructionStatusEnum, { name: 'InstructionStatus' });
 
 @InputType({ description: 'A documented instruction received from a controller (Art. 28(3)(a)).' })
@@ -81,10 +83,8 @@ export class WithdrawInstructionInput extends InstructionTargetInput {
   reason?: string;
 }
 
-export const MAX_PAGE_SIZE = 100;
-
 @ArgsType()
-export class InstructionsArgs {
+export class InstructionsArgs extends PageArgs {
   @Field({ nullable: true })
   @IsOptional()
   @IsString()
@@ -95,15 +95,4 @@ export class InstructionsArgs {
   @IsOptional()
   @IsIn(INSTRUCTION_STATUSES)
   status?: InstructionStatus;
-
-  @Field(() => Int, { defaultValue: 20, description: `Page size, at most ${MAX_PAGE_SIZE}.` })
-  @Min(1)
-  @Max(MAX_PAGE_SIZE)
-  first!: number;
-
-  @Field({ nullable: true, description: 'The endCursor of the previous page.' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(500)
-  after?: string;
 }

@@ -1,7 +1,7 @@
 import { EventStore, SqlClient, SqlEventStore } from '@ledger/event-store';
 import { findChainBreak } from '@ledger/integrity';
 import { EVENT_STORE, SQL_CLIENT } from '../ledger/ledger.tokens';
-import { ApiHarness, startApi, storagesUnderTest } from '@ledger/testing';
+import { ApiHarness, mutationResult, startApiOn, storagesUnderTest } from '@ledger/testing';
 
 const INSTRUCTION = `instruction { id controllerId subject text channel documentSha256 status receivedAt acknowledgedAt
   flaggedAsInfringingAt infringementReason supersededBy supersededAt withdrawnAt withdrawalReason stream revision }`;
@@ -50,25 +50,14 @@ async function signAgreement(api: ApiHarness, controllerId: string) {
 
 describe.each(storagesUnderTest())('instructions through GraphQL on the $name store', (storage) => {
   let api: ApiHarness;
-  let dispose: () => Promise<void>;
-
   beforeEach(async () => {
-    const prepared = await storage.config();
-    dispose = prepared.dispose;
-    api = await startApi(prepared.config);
+    api = await startApiOn(storage);
     await signAgreement(api, 'acme-hr');
     await signAgreement(api, 'globex');
   });
-  afterEach(async () => {
-    await api.close();
-    await dispose();
-  });
+  afterEach(() => api.close());
 
-  async function receive(overrides: Record<string, unknown> = {}) {
-    const response = await api.gql(RECEIVE, { input: receiveInput(overrides) });
-    expect(response.errors).toBeUndefined();
-    return response.data.receiveInstruction;
-  }
+  const receive = (overrides: Record<string, unknown> = {}) => mutationResult(api, RECEIVE, receiveInput(overrides));
 
   async function eventCount(): Promise<number> {
     const list = await api.gql(LIST, { first: 100 });
@@ -240,16 +229,8 @@ describe.each(storagesUnderTest())('instructions through GraphQL on the $name st
 
 describe('the service pages', () => {
   let api: ApiHarness;
-  let dispose: () => Promise<void>;
-  beforeAll(async () => {
-    const prepared = await storagesUnderTest()[0].config();
-    dispose = prepared.dispose;
-    api = await startApi(prepared.config);
-  });
-  afterAll(async () => {
-    await api.close();
-    await dispose();
-  });
+  beforeAll(async () => (api = await startApiOn(storagesUnderTest()[0])));
+  afterAll(() => api.close());
 
   it('serves GraphiQL at /graphql to a browser, with every script inlined (no CDN)', async () => {
     const response = await fetch(`${api.url}/graphql`, { headers: { accept: 'text/html' } });
@@ -278,9 +259,8 @@ describe('the service pages', () => {
 
 describe.each(storagesUnderTest())('a concurrent change on the $name store', (storage) => {
   it('answers CONFLICT when another writer changed the instruction between read and append, and appends nothing', async () => {
-    const prepared = await storage.config();
     let interleave: ((stream: string, revision: number) => Promise<void>) | null = null;
-    const api = await startApi(prepared.config, (builder) =>
+    const api = await startApiOn(storage, (builder) =>
       builder
         .overrideProvider(EVENT_STORE)
         .useFactory({
@@ -320,7 +300,6 @@ describe.each(storagesUnderTest())('a concurrent change on the $name store', (st
       expect(history.map((e: { type: string }) => e.type)).toEqual(['InstructionReceived', 'InstructionAcknowledged']);
     } finally {
       await api.close();
-      await prepared.dispose();
     }
   });
 });

@@ -2,6 +2,7 @@ import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { QueryBus } from '@nestjs/cqrs';
 import type { Instruction } from '@ledger/domain';
 import { v7 as uuidv7 } from 'uuid';
+import { connectionOf } from '../ledger/connection';
 import { CommandInput } from '../ledger/command.input';
 import { CommandSender } from '../ledger/command-sender';
 import { Ledger, type RequestContext } from '../ledger/request-context';
@@ -80,10 +81,7 @@ export class InstructionsResolver {
   @Query(() => InstructionConnection, { description: 'Instructions in the order they were recorded, filtered, a page at a time.' })
   async instructions(@Args() args: InstructionsArgs, @Ledger() ctx: RequestContext): Promise<InstructionConnection> {
     const page = await this.queries.execute(new ListInstructions(ctx.tenantId, args));
-    return {
-      edges: page.edges.map(({ node, cursor }) => ({ cursor, node: toType(node, node.stream, node.revision) })),
-      pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.edges.at(-1)?.cursor ?? null },
-    };
+    return connectionOf(page, (node) => toType(node, node.stream, node.revision));
   }
 
   private async run(ctx: RequestContext, input: CommandInput, request: InstructionRequest): Promise<InstructionPayload> {

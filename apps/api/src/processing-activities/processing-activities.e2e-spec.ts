@@ -1,4 +1,4 @@
-import { ApiHarness, startApi, storagesUnderTest } from '@ledger/testing';
+import { ApiHarness, mutationResult, startApiOn, storagesUnderTest } from '@ledger/testing';
 
 const ACTIVITY = `processingActivity { id role name controllerId categoriesOfProcessing purposes dataSubjectCategories personalDataCategories
   recipientCategories legalBases transfers { country mechanism } erasureTimeLimits securityMeasures status recordedAt amendedAt retiredAt
@@ -38,23 +38,10 @@ const ownPayroll = (overrides: Record<string, unknown> = {}) => ({
 
 describe.each(storagesUnderTest())('the register of processing activities through GraphQL on the $name store', (storage) => {
   let api: ApiHarness;
-  let dispose: () => Promise<void>;
+  beforeEach(async () => (api = await startApiOn(storage)));
+  afterEach(() => api.close());
 
-  beforeEach(async () => {
-    const prepared = await storage.config();
-    dispose = prepared.dispose;
-    api = await startApi(prepared.config);
-  });
-  afterEach(async () => {
-    await api.close();
-    await dispose();
-  });
-
-  async function record(input: Record<string, unknown>) {
-    const response = await api.gql(RECORD, { input });
-    expect(response.errors).toBeUndefined();
-    return response.data.recordProcessingActivity;
-  }
+  const record = (input: Record<string, unknown>) => mutationResult(api, RECORD, input);
   const registerIds = async (variables: Record<string, unknown> = {}) =>
     (await api.gql(REGISTER, { first: 100, ...variables })).data.register.edges.map((e: { node: { id: string } }) => e.node.id);
 

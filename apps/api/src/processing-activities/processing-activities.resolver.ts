@@ -2,6 +2,7 @@ import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { QueryBus } from '@nestjs/cqrs';
 import type { ProcessingActivity, ProcessingActivityCommand, ProcessingActivityDetailsInput } from '@ledger/domain';
 import { v7 as uuidv7 } from 'uuid';
+import { connectionOf } from '../ledger/connection';
 import { CommandSender } from '../ledger/command-sender';
 import type { CommandInput } from '../ledger/command.input';
 import { Ledger, type RequestContext } from '../ledger/request-context';
@@ -78,10 +79,7 @@ export class ProcessingActivitiesResolver {
   })
   async register(@Args() args: RegisterArgs, @Ledger() ctx: RequestContext): Promise<ProcessingActivityConnection> {
     const page = await this.queries.execute(new ListRegister(ctx.tenantId, args));
-    return {
-      edges: page.edges.map(({ node, cursor }) => ({ cursor, node: toType(node, node.stream, node.revision) })),
-      pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.edges.at(-1)?.cursor ?? null },
-    };
+    return connectionOf(page, (node) => toType(node, node.stream, node.revision));
   }
 
   private async run(ctx: RequestContext, input: CommandInput, command: ProcessingActivityCommand): Promise<ProcessingActivityPayload> {

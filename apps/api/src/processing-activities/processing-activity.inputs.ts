@@ -10,10 +10,9 @@ import {
 } from '@ledger/domain';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { asEnum } from '../graphql/as-enum';
 import { CommandInput } from '../ledger/command.input';
-import { PageArgs } from './page.args';
-
-const asEnum = <T extends string>(values: readonly T[]) => Object.fromEntries(values.map((v) => [v, v])) as Record<string, T>;
+import { PageArgs } from '../ledger/page.args';
 
 export const ProcessingRoleEnum = asEnum(PROCESSING_ROLES);
 registerEnumType(ProcessingRoleEnum, {

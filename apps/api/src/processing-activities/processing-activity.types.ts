@@ -1,9 +1,10 @@
 import { Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { PROCESSING_ACTIVITY_STATUSES, type LegalBasis, type ProcessingActivityStatus, type ProcessingRole, type TransferMechanism } from '@ledger/domain';
+import { asEnum } from '../graphql/as-enum';
 import { LedgerWrite, PageInfo } from '../ledger/ledger.types';
 import { LegalBasisEnum, ProcessingRoleEnum, TransferMechanismEnum } from './processing-activity.inputs';
 
-export const ProcessingActivityStatusEnum = Object.fromEntries(PROCESSING_ACTIVITY_STATUSES.map((s) => [s, s])) as Record<string, ProcessingActivityStatus>;
+export const ProcessingActivityStatusEnum = asEnum(PROCESSING_ACTIVITY_STATUSES);
 registerEnumType(ProcessingActivityStatusEnum, { name: 'ProcessingActivityStatus' });
 
 @ObjectType()

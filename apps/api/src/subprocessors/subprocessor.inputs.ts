@@ -6,9 +6,10 @@ import {
   type SubprocessorTransferMechanism,
 } from '@ledger/domain';
 import { IsIn, IsNotEmpty, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
+import { asEnum } from '../graphql/as-enum';
 import { CommandInput } from '../ledger/command.input';
-import { AgreementTargetInput, asEnum } from '../agreements/dpa.inputs';
-import { PageArgs } from '../processing-activities/page.args';
+import { AgreementTargetInput } from '../agreements/dpa.inputs';
+import { PageArgs } from '../ledger/page.args';
 
 export const SubprocessorTransferMechanismEnum = asEnum(SUBPROCESSOR_TRANSFER_MECHANISMS);
 registerEnumType(SubprocessorTransferMechanismEnum, {

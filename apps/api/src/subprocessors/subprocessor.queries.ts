@@ -7,7 +7,7 @@ import {
   findSubprocessor,
   listSubprocessors,
   type Page,
-  type SubprocessorPageRequest,
+  type PageRequest,
   type SubprocessorRecord,
 } from '@ledger/projections';
 import { type Clock, CLOCK, SQL_CLIENT } from '../ledger/ledger.tokens';
@@ -30,7 +30,7 @@ export class ListSubprocessorsForController extends Query<Page<ControllerSubproc
   constructor(
     readonly tenantId: string,
     readonly controllerId: string,
-    readonly page: SubprocessorPageRequest,
+    readonly page: PageRequest,
   ) {
     super();
   }

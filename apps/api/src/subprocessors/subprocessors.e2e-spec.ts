@@ -1,4 +1,4 @@
-import { ApiHarness, startApi, storagesUnderTest } from '@ledger/testing';
+import { ApiHarness, mutationResult, startApiOn, storagesUnderTest } from '@ledger/testing';
 
 const SUBPROCESSOR = `subprocessor { id name service location transferMechanism status proposedAt removedAt removalReason
   controllers { controllerId objectedAt objectionReason approvedAt engagedAt } stream revision }`;
@@ -20,12 +20,8 @@ const daysAgo = (days: number) => new Date(Date.now() - days * DAY_MS).toISOStri
 
 describe.each(storagesUnderTest())('sub-processors through GraphQL on the $name store', (storage) => {
   let api: ApiHarness;
-  let dispose: () => Promise<void>;
-
   beforeEach(async () => {
-    const prepared = await storage.config();
-    dispose = prepared.dispose;
-    api = await startApi(prepared.config);
+    api = await startApiOn(storage);
     // acme: general authorisation, 30 days to object; initech: general, 3 days; globex: specific.
     for (const [controllerId, subprocessorAuthorisation, objectionWindowDays] of [
       ['acme', 'GENERAL', 30],
@@ -45,16 +41,9 @@ describe.each(storagesUnderTest())('sub-processors through GraphQL on the $name 
       expect(signed.errors).toBeUndefined();
     }
   });
-  afterEach(async () => {
-    await api.close();
-    await dispose();
-  });
+  afterEach(() => api.close());
 
-  async function ok(mutation: string, input: Record<string, unknown>) {
-    const response = await api.gql(mutation, { input });
-    expect(response.errors).toBeUndefined();
-    return Object.values(response.data as Record<string, any>)[0];
-  }
+  const ok = (mutation: string, input: Record<string, unknown>) => mutationResult(api, mutation, input);
   const refusal = async (mutation: string, input: Record<string, unknown>) => {
     const response = await api.gql(mutation, { input });
     expect(response.data).toBeNull();

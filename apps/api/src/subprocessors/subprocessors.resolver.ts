@@ -2,6 +2,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { Subprocessor } from '@ledger/domain';
 import { v7 as uuidv7 } from 'uuid';
+import { connectionOf } from '../ledger/connection';
 import { CommandInput } from '../ledger/command.input';
 import { CommandSender } from '../ledger/command-sender';
 import { Ledger, type RequestContext } from '../ledger/request-context';
@@ -79,18 +80,12 @@ export class SubprocessorsResolver {
   })
   async subprocessors(@Args() { controllerId, ...page }: SubprocessorsArgs, @Ledger() ctx: RequestContext): Promise<ControllerSubprocessorConnection> {
     const list = await this.queries.execute(new ListSubprocessorsForController(ctx.tenantId, controllerId, page));
-    return {
-      edges: list.edges.map(({ node: { subprocessor, authorisation }, cursor }) => ({
-        cursor,
-        node: {
-          controllerId,
-          authorisation: authorisation.state,
-          objectionWindowEndsAt: authorisation.objectionWindowEndsAt,
-          subprocessor: toType(subprocessor, subprocessor.stream, subprocessor.revision),
-        },
-      })),
-      pageInfo: { hasNextPage: list.hasNextPage, endCursor: list.edges.at(-1)?.cursor ?? null },
-    };
+    return connectionOf(list, ({ subprocessor, authorisation }) => ({
+      controllerId,
+      authorisation: authorisation.state,
+      objectionWindowEndsAt: authorisation.objectionWindowEndsAt,
+      subprocessor: toType(subprocessor, subprocessor.stream, subprocessor.revision),
+    }));
   }
 
   private async run(ctx: RequestContext, input: CommandInput, request: SubprocessorRequest): Promise<SubprocessorPayload> {

@@ -1,9 +1,8 @@
-import { assertNever, assertOccurredAtInOrder, Decider, DecisionContext, DomainError } from '../shared';
+import { assertNever, assertOccurredAtInOrder, Decider, DecisionContext, DomainError, requireText } from '../shared';
 import { AgreementPeriod, ControllerAgreement, NO_AGREEMENT } from './agreement-periods';
 import { ART28_CLAUSES } from './art28-clauses';
 import { DpaCommand } from './dpa.commands';
 import { DPA_SCHEMA_VERSION as v, DpaEvent, DpaEvents, DpaTerms, SUBPROCESSOR_AUTHORISATIONS } from './dpa.events';
-import { requireText } from './required-text';
 
 export const DPA_STATUSES = ['SIGNED', 'TERMINATED', 'DATA_RETURNED', 'DATA_DELETED'] as const;
 export type DpaStatus = (typeof DPA_STATUSES)[number];

@@ -3,4 +3,3 @@ export * from './art28-clauses';
 export * from './dpa.commands';
 export * from './dpa.decider';
 export * from './dpa.events';
-export * from './required-text';

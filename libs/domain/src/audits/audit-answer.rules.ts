@@ -1,4 +1,4 @@
-import { DomainError } from '../shared';
+import { DomainError, requireText } from '../shared';
 import { AnswerAudit } from './audit.commands';
 import { AnswerContent, auditStream, Citation, EvidenceDocument } from './audit.events';
 
@@ -29,7 +29,5 @@ function citations(auditId: string, cites: AnswerAudit['data']['cites']): Citati
 }
 
 export function answerContent({ auditId, answer, evidence: documents, cites }: AnswerAudit['data']): AnswerContent {
-  const text = answer.trim();
-  if (!text) throw new DomainError('answer must not be empty', 'BAD_USER_INPUT', 'answer');
-  return { answer: text, evidence: evidence(documents), cites: citations(auditId, cites) };
+  return { answer: requireText(answer, 'answer'), evidence: evidence(documents), cites: citations(auditId, cites) };
 }

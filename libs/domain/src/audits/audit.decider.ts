@@ -1,4 +1,4 @@
-import { assertNever, assertOccurredAtInOrder, Decider, DecisionContext, DomainError } from '../shared';
+import { assertNever, assertOccurredAtInOrder, Decider, DecisionContext, DomainError, requireText } from '../shared';
 import { answerContent } from './audit-answer.rules';
 import { AuditCommand, RequestAudit } from './audit.commands';
 import { AUDIT_SCHEMA_VERSION as v, AuditEvent, AuditEvents, FINDING_SEVERITIES, PrefilledAnswer } from './audit.events';
@@ -30,12 +30,6 @@ function inStatus(state: AuditState, auditId: string, status: AuditStatus, actio
   const audit = existing(state, auditId);
   if (audit.status !== status) throw new DomainError(`cannot ${action}: audit ${auditId} is ${audit.status.toLowerCase()}`);
   return audit;
-}
-
-function requireText(value: string, field: string): string {
-  const trimmed = value.trim();
-  if (!trimmed) throw new DomainError(`${field} must not be empty`, 'BAD_USER_INPUT', field);
-  return trimmed;
 }
 
 function ofTemplate(audit: Audit, questionId: string, field: string): string {

@@ -6,6 +6,7 @@ import {
   DecisionContext,
   DomainError,
   isBreachAuthorityNotificationLate,
+  requireText,
 } from '../shared';
 import { BreachCommand } from './breach.commands';
 import { BREACH_SCHEMA_VERSION as v, BreachDetectedData, BreachEvent, BreachEvents, BreachRiskLevel } from './breach.events';
@@ -46,12 +47,6 @@ export function isAuthorityNotificationRequired(riskLevel: BreachRiskLevel): boo
 /** Art. 34(1): the data subjects are told when the risk to them is high. */
 export function isSubjectNotificationRequired(riskLevel: BreachRiskLevel): boolean {
   return riskLevel === 'HIGH_RISK';
-}
-
-function requireText(value: string | null | undefined, field: string): string {
-  const trimmed = value?.trim() ?? '';
-  if (!trimmed) throw new DomainError(`${field} must not be empty`, 'BAD_USER_INPUT', field);
-  return trimmed;
 }
 
 function requireList(values: string[], field: string): string[] {

@@ -8,6 +8,7 @@ import {
   DecisionContext,
   DomainError,
   isAfterDeadline,
+  requireText,
 } from '../shared';
 import { DataSubjectRequestCommand } from './data-subject-request.commands';
 import {
@@ -43,12 +44,6 @@ export type DataSubjectRequestState = { status: 'NONE' } | DataSubjectRequest;
 /** Unanswered past its due date: asked at a given moment, never stored. */
 export function isDataSubjectRequestOverdue(request: DataSubjectRequest, now: Date): boolean {
   return !ANSWERED.includes(request.status) && isAfterDeadline(request.dueAt, now);
-}
-
-function requireText(value: string | null | undefined, field: string): string {
-  const trimmed = value?.trim() ?? '';
-  if (!trimmed) throw new DomainError(`${field} must not be empty`, 'BAD_USER_INPUT', field);
-  return trimmed;
 }
 
 function requesterOf(given: Partial<Requester>): Requester {

@@ -1,6 +1,5 @@
 import { inForceAt } from '../agreements/agreement-periods';
-import { requireText } from '../agreements/required-text';
-import { assertNever, assertOccurredAtInOrder, Decider, DecisionContext, DomainError } from '../shared';
+import { assertNever, assertOccurredAtInOrder, Decider, DecisionContext, DomainError, requireText } from '../shared';
 import { InstructionCommand } from './instruction.commands';
 import {
   INSTRUCTION_SCHEMA_VERSION as v,

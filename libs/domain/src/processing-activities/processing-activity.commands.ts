@@ -1,4 +1,5 @@
-import { LegalBasis, ProcessingRole, TransferMechanism } from './processing-activity.events';
+import { TransferMechanism } from '../shared';
+import { LegalBasis, ProcessingRole } from './processing-activity.events';
 
 /** The register columns as a caller gives them: unused ones may be left out. */
 export interface ProcessingActivityDetailsInput {

@@ -1,4 +1,4 @@
-import { DomainEvent } from '../shared';
+import { DomainEvent, TransferMechanism } from '../shared';
 
 /** Stored event names: owned constants, never class names. */
 export const ProcessingActivityEvents = {
@@ -20,18 +20,6 @@ export type ProcessingRole = (typeof PROCESSING_ROLES)[number];
 /** The Art. 6(1) lawful bases, points (a) to (f). */
 export const LEGAL_BASES = ['CONSENT', 'CONTRACT', 'LEGAL_OBLIGATION', 'VITAL_INTERESTS', 'PUBLIC_TASK', 'LEGITIMATE_INTERESTS'] as const;
 export type LegalBasis = (typeof LEGAL_BASES)[number];
-
-/** What makes a transfer to a third country lawful (Chapter V: Arts. 45, 46, 47, 49). */
-export const TRANSFER_MECHANISMS = [
-  'ADEQUACY_DECISION',
-  'STANDARD_CONTRACTUAL_CLAUSES',
-  'BINDING_CORPORATE_RULES',
-  'CODE_OF_CONDUCT',
-  'CERTIFICATION',
-  'AD_HOC_CONTRACTUAL_CLAUSES',
-  'DEROGATION',
-] as const;
-export type TransferMechanism = (typeof TRANSFER_MECHANISMS)[number];
 
 export interface ThirdCountryTransfer {
   /** ISO 3166-1 alpha-2 code of the country outside the EEA. */

@@ -1,4 +1,4 @@
-import { DomainError } from '../shared';
+import { DomainError, EEA_COUNTRIES, requireText, TRANSFER_MECHANISMS } from '../shared';
 import { ProcessingActivityDetailsInput } from './processing-activity.commands';
 import {
   LEGAL_BASES,
@@ -6,13 +6,7 @@ import {
   ProcessingActivityDetails,
   ProcessingRole,
   ThirdCountryTransfer,
-  TRANSFER_MECHANISMS,
 } from './processing-activity.events';
-
-/** EU member states plus Iceland, Liechtenstein and Norway: sending data there is no Chapter V transfer. */
-const EEA = new Set(
-  'AT BE BG HR CY CZ DK EE FI FR DE GR HU IE IT LV LT LU MT NL PL PT RO SK SI ES SE IS LI NO'.split(' '),
-);
 
 type ListColumn = 'categoriesOfProcessing' | 'purposes' | 'dataSubjectCategories' | 'personalDataCategories' | 'recipientCategories';
 type Column = ListColumn | 'legalBases' | 'erasureTimeLimits';
@@ -50,7 +44,7 @@ function transfers(given: ProcessingActivityDetailsInput['transfers']): ThirdCou
     const code = country.trim().toUpperCase();
     if (!/^[A-Z]{2}$/.test(code))
       throw new DomainError(`transfer country ${country} is not an ISO 3166-1 alpha-2 code`, 'BAD_USER_INPUT', 'transfers');
-    if (EEA.has(code))
+    if (EEA_COUNTRIES.has(code))
       throw new DomainError(`${code} is in the EEA: sending data there is not a transfer to a third country`, 'BAD_USER_INPUT', 'transfers');
     if (!TRANSFER_MECHANISMS.includes(mechanism))
       throw new DomainError(`the transfer to ${code} needs a safeguard: one of ${TRANSFER_MECHANISMS.join(', ')}`, 'BAD_USER_INPUT', 'transfers');
@@ -74,10 +68,8 @@ function isFilled(value: unknown): boolean {
  * what its paragraph of Art. 30 requires, and nothing of the other paragraph.
  */
 export function registerColumns(role: ProcessingRole, given: ProcessingActivityDetailsInput): ProcessingActivityDetails {
-  const name = given.name?.trim();
-  if (!name) throw new DomainError('name must not be empty', 'BAD_USER_INPUT', 'name');
   const details: ProcessingActivityDetails = {
-    name,
+    name: requireText(given.name, 'name'),
     categoriesOfProcessing: list(given.categoriesOfProcessing),
     purposes: list(given.purposes),
     dataSubjectCategories: list(given.dataSubjectCategories),

@@ -1,4 +1,3 @@
-export * from './eea';
 export * from './subprocessor-authorisation';
 export * from './subprocessor.commands';
 export * from './subprocessor.decider';

@@ -1,6 +1,4 @@
-import { requireText } from '../agreements/required-text';
-import { assertNever, assertOccurredAtInOrder, Decider, DecisionContext, DomainError } from '../shared';
-import { EEA_COUNTRIES } from './eea';
+import { assertNever, assertOccurredAtInOrder, Decider, DecisionContext, DomainError, EEA_COUNTRIES, requireText } from '../shared';
 import { authorisationFor, ControllerAuthorisation } from './subprocessor-authorisation';
 import { ControllerDecisionData, SubprocessorCommand } from './subprocessor.commands';
 import {

@@ -1,6 +1,5 @@
-import { TRANSFER_MECHANISMS, TransferMechanism } from '../processing-activities/processing-activity.events';
 import { SubprocessorAuthorisation } from '../agreements/dpa.events';
-import { DomainEvent } from '../shared';
+import { DomainEvent, TRANSFER_MECHANISMS, TransferMechanism } from '../shared';
 
 /** Stored event names: owned constants, never class names. */
 export const SubprocessorEvents = {

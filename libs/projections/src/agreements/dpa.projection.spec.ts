@@ -1,7 +1,6 @@
 import { DomainEvent, DpaEvents, DpaTerms, dpaStream } from '@ledger/domain';
-import { type AppendResult, NO_STREAM, openSqlClient, SqlClient, SqlEventStore } from '@ledger/event-store';
-import { storagesUnderTest } from '@ledger/testing';
-import { ProjectionRunner } from '../projection-runner';
+import type { SqlClient, SqlEventStore } from '@ledger/event-store';
+import { appendNewStream, openTestEventStore, projectUpTo, storagesUnderTest } from '@ledger/testing';
 import { dataProcessingAgreementsProjection } from './dpa.projection';
 import { findDataProcessingAgreement, listDataProcessingAgreements } from './dpa.queries';
 
@@ -25,37 +24,11 @@ const signed = (controllerId: string, effectiveDate: string, occurredAt: Date) =
 describe.each(storagesUnderTest())('the controller relationships read model on the $name store', (storage) => {
   let sql: SqlClient;
   let store: SqlEventStore;
-  let dispose: () => Promise<void>;
+  let close: () => Promise<void>;
+  beforeEach(async () => ({ sql, store, close } = await openTestEventStore(storage)));
+  afterEach(() => close());
 
-  beforeEach(async () => {
-    const prepared = await storage.config();
-    sql = await openSqlClient(prepared.config);
-    store = await SqlEventStore.open(sql);
-    dispose = async () => {
-      await sql.close();
-      await prepared.dispose();
-    };
-  });
-  afterEach(() => dispose());
-
-  /** Runs the projection live up to the last append: a rebuild's readAll may stop short while other transactions are open on the server. */
-  async function project(upTo: AppendResult): Promise<void> {
-    const runner = new ProjectionRunner(sql, store, [dataProcessingAgreementsProjection]);
-    await runner.migrate();
-    await runner.start();
-    const reached = await runner.waitFor(upTo.events[upTo.events.length - 1].position);
-    await runner.stop();
-    expect(reached).toBe(true);
-  }
-
-  const append = (tenantId: string, controllerId: string, events: DomainEvent[]) =>
-    store.append(dpaStream(controllerId), NO_STREAM, events, {
-      tenantId,
-      actor: { id: 'dpo', role: 'processor', keyId: null },
-      commandId: `${tenantId}-${controllerId}`,
-      correlationId: 'c',
-      causationId: 'c',
-    });
+  const append = (tenantId: string, controllerId: string, events: DomainEvent[]) => appendNewStream(store, tenantId, dpaStream(controllerId), events);
 
   it('keeps the current agreement with the periods of the earlier ones, lists by status a page at a time, per tenant', async () => {
     await append('t1', 'acme', [
@@ -72,7 +45,7 @@ describe.each(storagesUnderTest())('the controller relationships read model on t
       event(DpaEvents.Terminated, 'globex', at('2026-03-01'), { effectiveDate: '2026-04-01T00:00:00.000Z' }),
     ]);
     await append('t1', 'initech', [signed('initech', '2026-01-01T00:00:00.000Z', at('2025-12-15'))]);
-    await project(await append('t2', 'acme', [signed('acme', '2026-01-01T00:00:00.000Z', at('2025-12-15'))]));
+    await projectUpTo(sql, store, [dataProcessingAgreementsProjection], await append('t2', 'acme', [signed('acme', '2026-01-01T00:00:00.000Z', at('2025-12-15'))]));
 
     expect(await findDataProcessingAgreement(sql, 't1', 'acme')).toEqual({
       controllerId: 'acme',

@@ -1,12 +1,10 @@
 import { DpaStatus } from '@ledger/domain';
 import { SqlExecutor } from '@ledger/event-store';
-import { decodeCursor, encodeCursor, Page } from '../pagination';
+import { keyAfter, Page, pageOf, PageRequest } from '../pagination';
 import { dpaFromRow, DpaRecord, DpaRow } from './dpa.row';
 
-export interface DpaFilter {
+export interface DpaFilter extends PageRequest {
   status?: DpaStatus | null;
-  first: number;
-  after?: string | null;
 }
 
 export async function findDataProcessingAgreement(sql: SqlExecutor, tenantId: string, controllerId: string): Promise<DpaRecord | null> {
@@ -26,11 +24,7 @@ export async function listDataProcessingAgreements(sql: SqlExecutor, tenantId: s
        AND ($3::text IS NULL OR controller_id > $3)
      ORDER BY controller_id
      LIMIT $4`,
-    [tenantId, filter.status ?? null, filter.after ? decodeCursor(filter.after) : null, filter.first + 1],
+    [tenantId, filter.status ?? null, keyAfter(filter), filter.first + 1],
   );
-  const nodes = rows.slice(0, filter.first).map(dpaFromRow);
-  return {
-    edges: nodes.map((node) => ({ node, cursor: encodeCursor(node.controllerId) })),
-    hasNextPage: rows.length > filter.first,
-  };
+  return pageOf(rows, filter, dpaFromRow, (node) => node.controllerId);
 }

@@ -1,7 +1,6 @@
 import { AuditEvent, AuditEvents, auditStream, DomainEvent, PrefilledAnswer } from '@ledger/domain';
-import { NO_STREAM, openSqlClient, Position, SqlClient, SqlEventStore } from '@ledger/event-store';
-import { storagesUnderTest } from '@ledger/testing';
-import { ProjectionRunner } from '../projection-runner';
+import { NO_STREAM, Position, type SqlClient, type SqlEventStore } from '@ledger/event-store';
+import { openTestEventStore, projectUpTo, storagesUnderTest } from '@ledger/testing';
 import { auditsProjection } from './audits.projection';
 import { findAudit, latestAuditAnswers, listAuditAnswers, listAuditFindings, listAudits } from './audits.queries';
 import { citationStaleness } from './citation-staleness';
@@ -23,20 +22,11 @@ const answered = (auditId: string, questionId: string, answer: string, d: number
 describe.each(storagesUnderTest())('the audits read model on the $name store', (storage) => {
   let sql: SqlClient;
   let store: SqlEventStore;
-  let dispose: () => Promise<void>;
+  let close: () => Promise<void>;
   let commands = 0;
   let last: Position | null = null;
-
-  beforeEach(async () => {
-    const prepared = await storage.config();
-    sql = await openSqlClient(prepared.config);
-    store = await SqlEventStore.open(sql);
-    dispose = async () => {
-      await sql.close();
-      await prepared.dispose();
-    };
-  });
-  afterEach(() => dispose());
+  beforeEach(async () => ({ sql, store, close } = await openTestEventStore(storage)));
+  afterEach(() => close());
 
   async function append(tenantId: string, actorId: string, stream: string, events: DomainEvent[]) {
     const existing = await store.readStream(tenantId, stream);
@@ -52,14 +42,7 @@ describe.each(storagesUnderTest())('the audits read model on the $name store', (
     return write;
   }
 
-  /** Runs the projection live up to the last append: a rebuild's readAll may stop short while other transactions are open on the server. */
-  async function project() {
-    const runner = new ProjectionRunner(sql, store, [auditsProjection]);
-    await runner.migrate();
-    await runner.start();
-    expect(await runner.waitFor(last!, 30_000)).toBe(true);
-    await runner.stop();
-  }
+  const project = () => projectUpTo(sql, store, [auditsProjection], last!);
 
   it('keeps each answer with who gave it (from the envelope), when, and in which audit', async () => {
     await append('t1', 'alice', auditStream('a1'), [requested('a1', 'acme'), answered('a1', 'q.a', 'Yes', 2)]);

@@ -1,6 +1,6 @@
 import { PrefilledAnswer } from '@ledger/domain';
 import { SqlExecutor } from '@ledger/event-store';
-import { decodeCursor, encodeCursor, Page } from '../pagination';
+import { keyAfter, Page, pageOf, PageRequest } from '../pagination';
 import {
   answerFromRow,
   AuditAnswerRecord,
@@ -13,11 +13,9 @@ import {
   findingFromRow,
 } from './audit.row';
 
-export interface AuditFilter {
+export interface AuditFilter extends PageRequest {
   controllerId?: string | null;
   status?: string | null;
-  first: number;
-  after?: string | null;
 }
 
 const SELECT_AUDITS = `SELECT a.*,
@@ -40,10 +38,9 @@ export async function listAudits(sql: SqlExecutor, tenantId: string, filter: Aud
        AND ($4::text IS NULL OR a.audit_id > $4)
      ORDER BY a.audit_id
      LIMIT $5`,
-    [tenantId, filter.controllerId ?? null, filter.status ?? null, filter.after ? decodeCursor(filter.after) : null, filter.first + 1],
+    [tenantId, filter.controllerId ?? null, filter.status ?? null, keyAfter(filter), filter.first + 1],
   );
-  const nodes = rows.slice(0, filter.first).map(auditFromRow);
-  return { edges: nodes.map((node) => ({ node, cursor: encodeCursor(node.auditId) })), hasNextPage: rows.length > filter.first };
+  return pageOf(rows, filter, auditFromRow, (node) => node.auditId);
 }
 
 export async function listAuditAnswers(sql: SqlExecutor, tenantId: string, auditId: string): Promise<AuditAnswerRecord[]> {

@@ -1,7 +1,6 @@
 import { BreachEvent, BreachEvents, breachStream } from '@ledger/domain';
-import { NO_STREAM, openSqlClient, Position, SqlClient, SqlEventStore } from '@ledger/event-store';
-import { storagesUnderTest } from '@ledger/testing';
-import { ProjectionRunner } from '../projection-runner';
+import type { AppendResult, SqlClient, SqlEventStore } from '@ledger/event-store';
+import { appendNewStream, openTestEventStore, projectUpTo, storagesUnderTest } from '@ledger/testing';
 import { breachesProjection } from './breaches.projection';
 import { findBreach, listBreaches } from './breaches.queries';
 
@@ -34,32 +33,14 @@ function breachEvents(breachId: string, controllerIds: string[]): BreachEvent[] 
 describe.each(storagesUnderTest())('the breach register on the $name store', (storage) => {
   let sql: SqlClient;
   let store: SqlEventStore;
-  let dispose: () => Promise<void>;
-
-  beforeEach(async () => {
-    const prepared = await storage.config();
-    sql = await openSqlClient(prepared.config);
-    store = await SqlEventStore.open(sql, { pollIntervalMs: 20 });
-    dispose = async () => {
-      await sql.close();
-      await prepared.dispose();
-    };
-  });
-  afterEach(() => dispose());
+  let close: () => Promise<void>;
+  beforeEach(async () => ({ sql, store, close } = await openTestEventStore(storage, { pollIntervalMs: 20 })));
+  afterEach(() => close());
 
   const append = (tenantId: string, breachId: string, events: BreachEvent[]) =>
-    store.append(breachStream(breachId), NO_STREAM, events, { tenantId, actor: { id: 't', role: 'processor', keyId: null }, commandId: `${tenantId}-${breachId}`, correlationId: 'c', causationId: 'c' });
+    appendNewStream(store, tenantId, breachStream(breachId), events, 't');
 
-  /** Runs the projection live until it has applied `last` (other transactions on the server may hold it back for a while). */
-  async function project(last: Position) {
-    const runner = new ProjectionRunner(sql, store, [breachesProjection]);
-    await runner.migrate();
-    await runner.start();
-    expect(await runner.waitFor(last, 30_000)).toBe(true);
-    await runner.stop();
-    return runner;
-  }
-  const lastPosition = (write: { events: Array<{ position: Position }> }) => write.events[write.events.length - 1].position;
+  const project = (upTo: AppendResult) => projectUpTo(sql, store, [breachesProjection], upTo);
 
   it('keeps each controller notification with its time and lateness, derived again by a rebuild (Art. 33(1))', async () => {
     const late: BreachEvent = {
@@ -68,7 +49,7 @@ describe.each(storagesUnderTest())('the breach register on the $name store', (st
       occurredAt: hoursLater(75),
       data: { breachId: 'b1', controllerId: 'acme', authority: 'CNIL', delayReasons: 'Forensics' },
     };
-    const runner = await project(lastPosition(await append('t1', 'b1', [...breachEvents('b1', ['acme', 'globex']), late])));
+    const runner = await project(await append('t1', 'b1', [...breachEvents('b1', ['acme', 'globex']), late]));
     await runner.rebuild();
     const breach = await findBreach(sql, 't1', 'b1');
     expect(breach).toMatchObject({
@@ -90,7 +71,7 @@ describe.each(storagesUnderTest())('the breach register on the $name store', (st
     await append('t1', 'b1', breachEvents('b1', ['acme']));
     await append('t1', 'b2', breachEvents('b2', ['globex', 'acme']));
     await append('t1', 'b3', breachEvents('b3', ['globex']));
-    await project(lastPosition(await append('t2', 'b4', breachEvents('b4', ['acme']))));
+    await project(await append('t2', 'b4', breachEvents('b4', ['acme'])));
     const ids = (page: { edges: Array<{ node: { breachId: string } }> }) => page.edges.map((e) => e.node.breachId);
     expect(ids(await listBreaches(sql, 't1', { controllerId: 'acme', first: 10 }))).toEqual(['b1', 'b2']);
     expect(ids(await listBreaches(sql, 't1', { status: 'CLOSED', first: 10 }))).toEqual([]);

@@ -1,13 +1,11 @@
 import { SqlExecutor } from '@ledger/event-store';
-import { decodeCursor, encodeCursor, Page } from '../pagination';
+import { keyAfter, Page, pageOf, PageRequest } from '../pagination';
 import { breachFromRow, BreachRecord, BreachRow } from './breach.row';
 
-export interface BreachFilter {
+export interface BreachFilter extends PageRequest {
   status?: string | null;
   /** Breaches affecting this controller. */
   controllerId?: string | null;
-  first: number;
-  after?: string | null;
 }
 
 export async function findBreach(sql: SqlExecutor, tenantId: string, breachId: string): Promise<BreachRecord | null> {
@@ -25,11 +23,7 @@ export async function listBreaches(sql: SqlExecutor, tenantId: string, filter: B
        AND ($4::text IS NULL OR breach_id > $4)
      ORDER BY breach_id
      LIMIT $5`,
-    [tenantId, filter.status ?? null, filter.controllerId ?? null, filter.after ? decodeCursor(filter.after) : null, filter.first + 1],
+    [tenantId, filter.status ?? null, filter.controllerId ?? null, keyAfter(filter), filter.first + 1],
   );
-  const nodes = rows.slice(0, filter.first).map(breachFromRow);
-  return {
-    edges: nodes.map((node) => ({ node, cursor: encodeCursor(node.breachId) })),
-    hasNextPage: rows.length > filter.first,
-  };
+  return pageOf(rows, filter, breachFromRow, (node) => node.breachId);
 }

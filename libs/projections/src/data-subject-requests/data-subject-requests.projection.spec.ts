@@ -1,7 +1,6 @@
 import { DataSubjectRequestEvent, DataSubjectRequestEvents, dataSubjectRequestStream } from '@ledger/domain';
-import { NO_STREAM, openSqlClient, Position, SqlClient, SqlEventStore } from '@ledger/event-store';
-import { storagesUnderTest } from '@ledger/testing';
-import { ProjectionRunner } from '../projection-runner';
+import type { AppendResult, SqlClient, SqlEventStore } from '@ledger/event-store';
+import { appendNewStream, openTestEventStore, projectUpTo, storagesUnderTest } from '@ledger/testing';
 import { dataSubjectRequestsProjection } from './data-subject-requests.projection';
 import { findDataSubjectRequest, listDataSubjectRequests } from './data-subject-requests.queries';
 
@@ -18,33 +17,15 @@ const received = (requestId: string, controllerId: string, receivedAt: string): 
 describe.each(storagesUnderTest())('the data-subject requests register on the $name store', (storage) => {
   let sql: SqlClient;
   let store: SqlEventStore;
-  let dispose: () => Promise<void>;
-
-  beforeEach(async () => {
-    const prepared = await storage.config();
-    sql = await openSqlClient(prepared.config);
-    store = await SqlEventStore.open(sql, { pollIntervalMs: 20 });
-    dispose = async () => {
-      await sql.close();
-      await prepared.dispose();
-    };
-  });
-  afterEach(() => dispose());
+  let close: () => Promise<void>;
+  beforeEach(async () => ({ sql, store, close } = await openTestEventStore(storage, { pollIntervalMs: 20 })));
+  afterEach(() => close());
 
   /** Appends each stream, then runs the projection live until it has applied the last event. */
   async function project(rows: Array<[tenantId: string, events: DataSubjectRequestEvent[]]>) {
-    let last: Position | null = null;
-    for (const [tenantId, events] of rows) {
-      const actor = { id: 't', role: 'processor', keyId: null };
-      const commandId = `${tenantId}-${events[0].data.requestId}`;
-      const write = await store.append(dataSubjectRequestStream(events[0].data.requestId), NO_STREAM, events, { tenantId, actor, commandId, correlationId: 'c', causationId: 'c' });
-      last = write.events[write.events.length - 1].position;
-    }
-    const runner = new ProjectionRunner(sql, store, [dataSubjectRequestsProjection]);
-    await runner.migrate();
-    await runner.start();
-    expect(await runner.waitFor(last!, 30_000)).toBe(true);
-    await runner.stop();
+    let last: AppendResult | null = null;
+    for (const [tenantId, events] of rows) last = await appendNewStream(store, tenantId, dataSubjectRequestStream(events[0].data.requestId), events, 't');
+    await projectUpTo(sql, store, [dataSubjectRequestsProjection], last!);
   }
 
   it('stores the due date as evolve derives it from receipt and extensions, and the requester as one object (Art. 12(3))', async () => {

@@ -1,14 +1,12 @@
 import { SqlExecutor } from '@ledger/event-store';
-import { decodeCursor, encodeCursor, Page } from '../pagination';
+import { keyAfter, Page, pageOf, PageRequest } from '../pagination';
 import { dataSubjectRequestFromRow, DataSubjectRequestRecord, DataSubjectRequestRow } from './data-subject-request.row';
 
-export interface DataSubjectRequestFilter {
+export interface DataSubjectRequestFilter extends PageRequest {
   controllerId?: string | null;
   status?: string | null;
   /** true: unanswered and past the due date at `now`; false: the others. */
   overdue?: boolean | null;
-  first: number;
-  after?: string | null;
 }
 
 export async function findDataSubjectRequest(sql: SqlExecutor, tenantId: string, requestId: string): Promise<DataSubjectRequestRecord | null> {
@@ -41,13 +39,9 @@ export async function listDataSubjectRequests(
       filter.status ?? null,
       filter.overdue ?? null,
       now,
-      filter.after ? decodeCursor(filter.after) : null,
+      keyAfter(filter),
       filter.first + 1,
     ],
   );
-  const nodes = rows.slice(0, filter.first).map(dataSubjectRequestFromRow);
-  return {
-    edges: nodes.map((node) => ({ node, cursor: encodeCursor(node.requestId) })),
-    hasNextPage: rows.length > filter.first,
-  };
+  return pageOf(rows, filter, dataSubjectRequestFromRow, (node) => node.requestId);
 }

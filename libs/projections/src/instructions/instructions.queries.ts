@@ -1,12 +1,10 @@
 import { SqlExecutor } from '@ledger/event-store';
-import { decodeCursor, encodeCursor, Page } from '../pagination';
+import { keyAfter, Page, pageOf, PageRequest } from '../pagination';
 import { instructionFromRow, InstructionRecord, InstructionRow } from './instruction.row';
 
-export interface InstructionFilter {
+export interface InstructionFilter extends PageRequest {
   controllerId?: string | null;
   status?: string | null;
-  first: number;
-  after?: string | null;
 }
 
 export async function findInstruction(sql: SqlExecutor, tenantId: string, instructionId: string): Promise<InstructionRecord | null> {
@@ -27,11 +25,7 @@ export async function listInstructions(sql: SqlExecutor, tenantId: string, filte
        AND ($4::text IS NULL OR instruction_id > $4)
      ORDER BY instruction_id
      LIMIT $5`,
-    [tenantId, filter.controllerId ?? null, filter.status ?? null, filter.after ? decodeCursor(filter.after) : null, filter.first + 1],
+    [tenantId, filter.controllerId ?? null, filter.status ?? null, keyAfter(filter), filter.first + 1],
   );
-  const nodes = rows.slice(0, filter.first).map(instructionFromRow);
-  return {
-    edges: nodes.map((node) => ({ node, cursor: encodeCursor(node.instructionId) })),
-    hasNextPage: rows.length > filter.first,
-  };
+  return pageOf(rows, filter, instructionFromRow, (node) => node.instructionId);
 }

@@ -1,7 +1,6 @@
 import { DomainEvent, ProcessingActivityDetails, ProcessingActivityEvents, processingActivityStream } from '@ledger/domain';
-import { NO_STREAM, openSqlClient, Position, SqlClient, SqlEventStore } from '@ledger/event-store';
-import { storagesUnderTest } from '@ledger/testing';
-import { ProjectionRunner } from '../projection-runner';
+import type { AppendResult, SqlClient, SqlEventStore } from '@ledger/event-store';
+import { appendNewStream, openTestEventStore, projectUpTo, storagesUnderTest } from '@ledger/testing';
 import { processingActivitiesProjection } from './processing-activities.projection';
 import { findProcessingActivity, listRegister } from './processing-activities.queries';
 
@@ -28,29 +27,13 @@ const recorded = (id: string, controllerId: string | null, role: 'PROCESSOR' | '
 describe.each(storagesUnderTest())('the Art. 30 register read model on the $name store', (storage) => {
   let sql: SqlClient;
   let store: SqlEventStore;
-  let dispose: () => Promise<void>;
+  let close: () => Promise<void>;
+  beforeEach(async () => ({ sql, store, close } = await openTestEventStore(storage)));
+  afterEach(() => close());
 
-  beforeEach(async () => {
-    const prepared = await storage.config();
-    sql = await openSqlClient(prepared.config);
-    store = await SqlEventStore.open(sql);
-    dispose = async () => {
-      await sql.close();
-      await prepared.dispose();
-    };
-  });
-  afterEach(() => dispose());
-
-  let last: Position | null = null;
+  let last: AppendResult | null = null;
   const append = async (tenantId: string, id: string, events: DomainEvent[]) => {
-    const write = await store.append(processingActivityStream(id), NO_STREAM, events, {
-      tenantId,
-      actor: { id: 'dpo', role: 'processor', keyId: null },
-      commandId: `${tenantId}-${id}`,
-      correlationId: 'c',
-      causationId: 'c',
-    });
-    last = write.events.at(-1)!.position;
+    last = await appendNewStream(store, tenantId, processingActivityStream(id), events);
   };
 
   it('keeps the amended columns, lists only activities in force, filtered by controller and role, per tenant', async () => {
@@ -65,12 +48,7 @@ describe.each(storagesUnderTest())('the Art. 30 register read model on the $name
     ]);
     await append('t1', 'pa-4', [recorded('pa-4', null, 'CONTROLLER')]);
     await append('t2', 'pa-9', [recorded('pa-9', 'acme')]);
-    // Live up to the last append: a rebuild's readAll may stop short while other transactions are open on the server.
-    const runner = new ProjectionRunner(sql, store, [processingActivitiesProjection]);
-    await runner.migrate();
-    await runner.start();
-    expect(await runner.waitFor(last!, 30_000)).toBe(true);
-    await runner.stop();
+    await projectUpTo(sql, store, [processingActivitiesProjection], last!);
 
     expect(await findProcessingActivity(sql, 't1', 'pa-1')).toEqual({
       processingActivityId: 'pa-1',

@@ -1,13 +1,11 @@
 import { ProcessingRole } from '@ledger/domain';
 import { SqlExecutor } from '@ledger/event-store';
-import { decodeCursor, encodeCursor, Page } from '../pagination';
+import { keyAfter, Page, pageOf, PageRequest } from '../pagination';
 import { processingActivityFromRow, ProcessingActivityRecord, ProcessingActivityRow } from './processing-activity.row';
 
-export interface RegisterFilter {
+export interface RegisterFilter extends PageRequest {
   controllerId?: string | null;
   role?: ProcessingRole | null;
-  first: number;
-  after?: string | null;
 }
 
 export async function findProcessingActivity(sql: SqlExecutor, tenantId: string, id: string): Promise<ProcessingActivityRecord | null> {
@@ -28,11 +26,7 @@ export async function listRegister(sql: SqlExecutor, tenantId: string, filter: R
        AND ($4::text IS NULL OR processing_activity_id > $4)
      ORDER BY processing_activity_id
      LIMIT $5`,
-    [tenantId, filter.controllerId ?? null, filter.role ?? null, filter.after ? decodeCursor(filter.after) : null, filter.first + 1],
+    [tenantId, filter.controllerId ?? null, filter.role ?? null, keyAfter(filter), filter.first + 1],
   );
-  const nodes = rows.slice(0, filter.first).map(processingActivityFromRow);
-  return {
-    edges: nodes.map((node) => ({ node, cursor: encodeCursor(node.processingActivityId) })),
-    hasNextPage: rows.length > filter.first,
-  };
+  return pageOf(rows, filter, processingActivityFromRow, (node) => node.processingActivityId);
 }

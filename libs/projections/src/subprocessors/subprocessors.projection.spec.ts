@@ -1,7 +1,6 @@
 import { DomainEvent, SubprocessorEvents, subprocessorStream } from '@ledger/domain';
-import { type AppendResult, NO_STREAM, openSqlClient, SqlClient, SqlEventStore } from '@ledger/event-store';
-import { storagesUnderTest } from '@ledger/testing';
-import { ProjectionRunner } from '../projection-runner';
+import type { SqlClient, SqlEventStore } from '@ledger/event-store';
+import { appendNewStream, openTestEventStore, projectUpTo, storagesUnderTest } from '@ledger/testing';
 import { subprocessorsProjection } from './subprocessors.projection';
 import { findSubprocessor, listSubprocessors } from './subprocessors.queries';
 
@@ -18,37 +17,11 @@ const proposed = (id: string, name: string) =>
 describe.each(storagesUnderTest())('the sub-processor list read model on the $name store', (storage) => {
   let sql: SqlClient;
   let store: SqlEventStore;
-  let dispose: () => Promise<void>;
+  let close: () => Promise<void>;
+  beforeEach(async () => ({ sql, store, close } = await openTestEventStore(storage)));
+  afterEach(() => close());
 
-  beforeEach(async () => {
-    const prepared = await storage.config();
-    sql = await openSqlClient(prepared.config);
-    store = await SqlEventStore.open(sql);
-    dispose = async () => {
-      await sql.close();
-      await prepared.dispose();
-    };
-  });
-  afterEach(() => dispose());
-
-  /** Runs the projection live up to the last append: a rebuild's readAll may stop short while other transactions are open on the server. */
-  async function project(upTo: AppendResult): Promise<void> {
-    const runner = new ProjectionRunner(sql, store, [subprocessorsProjection]);
-    await runner.migrate();
-    await runner.start();
-    const reached = await runner.waitFor(upTo.events[upTo.events.length - 1].position);
-    await runner.stop();
-    expect(reached).toBe(true);
-  }
-
-  const append = (tenantId: string, id: string, events: DomainEvent[]) =>
-    store.append(subprocessorStream(id), NO_STREAM, events, {
-      tenantId,
-      actor: { id: 'dpo', role: 'processor', keyId: null },
-      commandId: `${tenantId}-${id}`,
-      correlationId: 'c',
-      causationId: 'c',
-    });
+  const append = (tenantId: string, id: string, events: DomainEvent[]) => appendNewStream(store, tenantId, subprocessorStream(id), events);
 
   it("keeps each controller's objection, approval and engagement, and lists sub-processors a page at a time, per tenant", async () => {
     await append('t1', 'sp-1', [
@@ -59,7 +32,7 @@ describe.each(storagesUnderTest())('the sub-processor list read model on the $na
     ]);
     await append('t1', 'sp-2', [proposed('sp-2', 'Postmark'), event(SubprocessorEvents.Removed, 'sp-2', day(3), { reason: 'replaced' })]);
     await append('t1', 'sp-3', [proposed('sp-3', 'Mailgun'), event(SubprocessorEvents.Added, 'sp-3', day(4), { controllerId: 'acme', authorisation: 'GENERAL' })]);
-    await project(await append('t2', 'sp-9', [proposed('sp-9', 'Brevo')]));
+    await projectUpTo(sql, store, [subprocessorsProjection], await append('t2', 'sp-9', [proposed('sp-9', 'Brevo')]));
 
     expect(await findSubprocessor(sql, 't1', 'sp-1')).toEqual({
       subprocessorId: 'sp-1',

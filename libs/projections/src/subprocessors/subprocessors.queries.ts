@@ -1,11 +1,6 @@
 import { SqlExecutor } from '@ledger/event-store';
-import { decodeCursor, encodeCursor, Page } from '../pagination';
+import { keyAfter, Page, pageOf, PageRequest } from '../pagination';
 import { SubprocessorControllerRow, subprocessorFromRows, SubprocessorRecord, SubprocessorRow } from './subprocessor.row';
-
-export interface SubprocessorPageRequest {
-  first: number;
-  after?: string | null;
-}
 
 const controllersOf = (rows: SubprocessorControllerRow[], subprocessorId: string) => rows.filter((c) => c.subprocessor_id === subprocessorId);
 
@@ -23,13 +18,13 @@ export async function findSubprocessor(sql: SqlExecutor, tenantId: string, subpr
 }
 
 /** Sub-processors in the order they were proposed (ids are UUIDv7), each with every controller's decisions. */
-export async function listSubprocessors(sql: SqlExecutor, tenantId: string, page: SubprocessorPageRequest): Promise<Page<SubprocessorRecord>> {
+export async function listSubprocessors(sql: SqlExecutor, tenantId: string, page: PageRequest): Promise<Page<SubprocessorRecord>> {
   const rows = await sql.query<SubprocessorRow>(
     `SELECT * FROM rm_subprocessors
      WHERE tenant_id = $1 AND ($2::text IS NULL OR subprocessor_id > $2)
      ORDER BY subprocessor_id
      LIMIT $3`,
-    [tenantId, page.after ? decodeCursor(page.after) : null, page.first + 1],
+    [tenantId, keyAfter(page), page.first + 1],
   );
   const shown = rows.slice(0, page.first);
   // The page is a contiguous run of ids, so one range read fetches the decisions of all of it.
@@ -41,9 +36,5 @@ export async function listSubprocessors(sql: SqlExecutor, tenantId: string, page
         [tenantId, shown[0].subprocessor_id, shown[shown.length - 1].subprocessor_id],
       )
     : [];
-  const nodes = shown.map((row) => subprocessorFromRows(row, controllersOf(controllers, row.subprocessor_id)));
-  return {
-    edges: nodes.map((node) => ({ node, cursor: encodeCursor(node.subprocessorId) })),
-    hasNextPage: rows.length > page.first,
-  };
+  return pageOf(rows, page, (row) => subprocessorFromRows(row, controllersOf(controllers, row.subprocessor_id)), (node) => node.subprocessorId);
 }

@@ -1,8 +1,10 @@
 import { ArgsType, Field, Int } from '@nestjs/graphql';
 import { IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { MAX_PAGE_SIZE } from '../instructions/instruction.inputs';
 
-/** first/after of a cursor-paginated list; the register and the audits extend it with their filters. */
+/** The read models serve at most this many rows a page. */
+export const MAX_PAGE_SIZE = 100;
+
+/** first/after of a cursor-paginated list; each concept's list arguments extend it with their filters. */
 @ArgsType()
 export abstract class PageArgs {
   @Field(() => Int, { defaultValue: 20, description: `Page size, at most ${MAX_PAGE_SIZE}.` })

@@ -1,4 +1,4 @@
-import { DomainError } from '../shared';
+import { DomainError } from './domain-error';
 
 /** A free-text field a record cannot do without: blank is refused, surrounding spaces are dropped. */
 export function requireText(value: string | null | undefined, field: string): string {
