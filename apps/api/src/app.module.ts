@@ -18,6 +18,7 @@ import { AgreementsModule } from './agreements/agreements.module';
 import { SubprocessorsModule } from './subprocessors/subprocessors.module';
 import { ProcessingActivitiesModule } from './processing-activities/processing-activities.module';
 import { AuditsModule } from './audits/audits.module';
+import { DeadlinesModule } from './deadlines/deadlines.module';
 import { LedgerModule } from './ledger/ledger.module';
 import { requestContextFrom } from './ledger/request-context';
 
@@ -46,6 +47,7 @@ export class AppModule {
         AuditsModule,
         BreachesModule,
         DataSubjectRequestsModule,
+        DeadlinesModule,
       ],
       controllers: [HealthController],
       providers: [

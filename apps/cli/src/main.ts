@@ -2,6 +2,7 @@
 import { Command } from 'commander';
 import { loadConfig } from '@ledger/api/config';
 import { serve } from '@ledger/api/serve';
+import { demo } from './commands/demo.command';
 import { rebuild } from './commands/rebuild.command';
 import { verify, VerifyOutcome } from './commands/verify.command';
 import { verifyStore } from './commands/verify-store.command';
@@ -21,6 +22,11 @@ program
   .description('empty every read model and replay the whole event log into it (stop the service first on the embedded store)')
   .option('--no-progress', 'do not draw the progress bar')
   .action((options: { progress: boolean }) => rebuild(loadConfig(), options));
+
+program
+  .command('demo')
+  .description('load a year of history for three example processors through the command path (idempotent: a second run appends nothing)')
+  .action(async () => void (await demo(loadConfig())));
 
 program
   .command('verify')

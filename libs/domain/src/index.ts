@@ -6,3 +6,4 @@ export * from './data-subject-requests';
 export * from './audits';
 export * from './agreements';
 export * from './subprocessors';
+export * from './deadlines';

@@ -6,7 +6,8 @@ import { processingActivitiesProjection } from './processing-activities/processi
 import { auditsProjection } from './audits/audits.projection';
 import { dataProcessingAgreementsProjection } from './agreements/dpa.projection';
 import { subprocessorsProjection } from './subprocessors/subprocessors.projection';
+import { deadlinesProjection } from './deadlines/deadlines.projection';
 import { Projection } from './projection';
 
 /** Every read model the service keeps; `ledger rebuild` replays the log into all of them. */
-export const allProjections: Projection[] = [merkleLogProjection, instructionsProjection, breachesProjection, dataSubjectRequestsProjection, processingActivitiesProjection, auditsProjection, dataProcessingAgreementsProjection, subprocessorsProjection];
+export const allProjections: Projection[] = [merkleLogProjection, instructionsProjection, breachesProjection, dataSubjectRequestsProjection, processingActivitiesProjection, auditsProjection, dataProcessingAgreementsProjection, subprocessorsProjection, deadlinesProjection];

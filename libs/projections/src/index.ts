@@ -11,5 +11,6 @@ export * from './processing-activities';
 export * from './audits';
 export * from './agreements';
 export * from './subprocessors';
+export * from './deadlines';
 export * from './all-projections';
 export * from './merkle-log';

@@ -1,0 +1,3 @@
+export * from './demo-queries';
+export * from './demo-report';
+export * from './load-demo';

@@ -1,0 +1,4 @@
+export * from './agreement-terms';
+export * from './deadline-rules';
+export * from './obligation';
+export * from './obligations';

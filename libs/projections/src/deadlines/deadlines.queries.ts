@@ -1,0 +1,69 @@
+import { DeadlineKind, isOverdue, Obligation } from '@ledger/domain';
+import { SqlExecutor } from '@ledger/event-store';
+import { decodeCursor, encodeCursor, InvalidCursorError, Page } from '../pagination';
+import { DeadlineRow, obligationFromRow } from './deadline.row';
+
+export interface DeadlineFilter {
+  /** Only the unmet ones past their due date at `now`. */
+  overdueOnly?: boolean | null;
+  /** Only those due strictly before this moment. */
+  dueBefore?: Date | null;
+  /** Met obligations are left out unless asked for. */
+  includeMet?: boolean | null;
+  kind?: DeadlineKind | null;
+  controllerId?: string | null;
+  first: number;
+  after?: string | null;
+}
+
+export interface DeadlineRecord extends Obligation {
+  overdue: boolean;
+}
+
+/** The list is in due-date order, so the cursor is the due date and the id of the last row seen. */
+function cursorOf(o: Obligation): string {
+  return encodeCursor(`${o.dueAt.toISOString()}|${o.obligationId}`);
+}
+
+function afterCursor(cursor: string | null | undefined): { dueAt: Date; obligationId: string } | null {
+  if (!cursor) return null;
+  const key = decodeCursor(cursor);
+  const separator = key.indexOf('|');
+  const dueAt = new Date(key.slice(0, separator));
+  if (separator < 0 || Number.isNaN(dueAt.getTime())) throw new InvalidCursorError(cursor);
+  return { dueAt, obligationId: key.slice(separator + 1) };
+}
+
+/** Obligations soonest due first; "overdue" is judged at `now`, the service clock. */
+export async function listDeadlines(sql: SqlExecutor, tenantId: string, filter: DeadlineFilter, now: Date): Promise<Page<DeadlineRecord>> {
+  const after = afterCursor(filter.after);
+  const rows = await sql.query<DeadlineRow>(
+    `SELECT * FROM rm_deadlines
+     WHERE tenant_id = $1
+       AND ($2::boolean OR met_at IS NULL)
+       AND (NOT $3::boolean OR (met_at IS NULL AND due_at < $4::timestamptz))
+       AND ($5::timestamptz IS NULL OR due_at < $5::timestamptz)
+       AND ($6::text IS NULL OR kind = $6)
+       AND ($7::text IS NULL OR controller_id = $7)
+       AND ($8::timestamptz IS NULL OR (due_at, obligation_id) > ($8::timestamptz, $9::text))
+     ORDER BY due_at, obligation_id
+     LIMIT $10`,
+    [
+      tenantId,
+      filter.includeMet ?? false,
+      filter.overdueOnly ?? false,
+      now,
+      filter.dueBefore ?? null,
+      filter.kind ?? null,
+      filter.controllerId ?? null,
+      after?.dueAt ?? null,
+      after?.obligationId ?? null,
+      filter.first + 1,
+    ],
+  );
+  const nodes = rows.slice(0, filter.first).map((row) => {
+    const obligation = obligationFromRow(row);
+    return { ...obligation, overdue: isOverdue(obligation, now) };
+  });
+  return { edges: nodes.map((node) => ({ node, cursor: cursorOf(node) })), hasNextPage: rows.length > filter.first };
+}

@@ -1,0 +1,3 @@
+export * from './deadline.row';
+export * from './deadlines.projection';
+export * from './deadlines.queries';
