@@ -1,0 +1,11 @@
+import { randomBytes } from 'node:crypto';
+import type { RecordedEvent } from '@ledger/event-store';
+import { v7 as uuidv7 } from 'uuid';
+
+/**
+ * Events as the sealer sees them: it reads only the id, the tenant and the hash, so the rest of
+ * the envelope is left out rather than faked.
+ */
+export function syntheticBatch(size: number): RecordedEvent[] {
+  return Array.from({ length: size }, () => ({ eventId: uuidv7(), hash: randomBytes(32).toString('hex'), metadata: { tenantId: 'bench' } }) as RecordedEvent);
+}
