@@ -94,6 +94,7 @@ describe.each(storagesUnderTest())('signed checkpoints and proofs on the $name s
 
   it('answers proofs it cannot give with coded errors', async () => {
     expect((await api.gql(INCLUSION, { eventId: '00000000-0000-7000-8000-000000000000' })).errors?.[0].extensions.code).toBe('NOT_FOUND');
+    expect((await api.gql(INCLUSION, { eventId: 'not-an-event-id' })).errors?.[0].extensions.code).toBe('NOT_FOUND');
     expect((await api.gql(CONSISTENCY, { from: 5 })).errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', fields: [{ field: 'fromSize' }] });
     const late = await eventOf(streams[9]);
     expect((await api.gql(INCLUSION, { eventId: late.eventId, size: 7 })).errors?.[0].extensions).toMatchObject({
@@ -122,6 +123,7 @@ describe.each(storagesUnderTest())('signed checkpoints and proofs on the $name s
       writeFileSync(files.old, (await api.gql(CHECKPOINT, { size: 7 })).data.checkpoint.note);
       writeFileSync(files.consistency, await (await fetch(`${api.url}/proofs/consistency?fromSize=7`)).text());
       expect((await fetch(`${api.url}/proofs/inclusion/00000000-0000-7000-8000-000000000000`)).status).toBe(404);
+      expect((await fetch(`${api.url}/proofs/inclusion/not-an-event-id`)).status).toBe(404);
       const verify = (...args: string[]) => runLedgerCli(['verify', ...args], {});
 
       expect(verify(files.old, '--key', key, '--state', files.state)).toMatchObject({ status: 0, stdout: expect.stringMatching(/^verified: checkpoint .* size 7/) });

@@ -115,13 +115,19 @@ describe('personal-data breaches (Arts. 33 and 34)', () => {
     it('counts the notification at the 72nd hour as on time', () =>
       spec.given([detected(), controllerNotified()]).when(notifyAuthority(hoursLater(72))).then([authorityNotified('acme', hoursLater(72))]));
 
-    it('refuses a notification after 72 hours that does not state the reasons for the delay (Art. 33(1))', () =>
-      spec.given([detected(), controllerNotified()]).when(notifyAuthority(hoursLater(73), '  ')).thenThrows('reasons for the delay', 'delayReasons'));
+    it('refuses a notification more than 72 hours after the controller was told that does not state the reasons for the delay (Art. 33(1))', () =>
+      spec.given([detected(), controllerNotified()]).when(notifyAuthority(hoursLater(75), '  ')).thenThrows('reasons for the delay', 'delayReasons'));
 
     it('accepts a late notification that states the reasons for the delay (Art. 33(1))', () =>
-      spec.given([detected(), controllerNotified()]).when(notifyAuthority(hoursLater(73), 'Forensics needed to scope the breach')).then([
-        { ...authorityNotified('acme', hoursLater(73)), data: { breachId, controllerId: 'acme', authority: 'CNIL', delayReasons: 'Forensics needed to scope the breach' } } as BreachEvent,
+      spec.given([detected(), controllerNotified()]).when(notifyAuthority(hoursLater(75), 'Forensics needed to scope the breach')).then([
+        { ...authorityNotified('acme', hoursLater(75)), data: { breachId, controllerId: 'acme', authority: 'CNIL', delayReasons: 'Forensics needed to scope the breach' } } as BreachEvent,
       ]));
+
+    it("counts the controller's 72 hours from when its processor told it, not from the processor's own awareness (Art. 33(1)-(2))", () =>
+      spec
+        .given([detected(), controllerNotified('acme', hoursLater(50))])
+        .when(notifyAuthority(hoursLater(110)))
+        .then([authorityNotified('acme', hoursLater(110))]));
 
     it('allows notifying the authority of a breach unlikely to result in a risk, though Art. 33(1) does not require it', () =>
       spec.given([detected({ riskLevel: 'UNLIKELY' }), controllerNotified()]).when(notifyAuthority(hoursLater(30))).then([authorityNotified()]));
@@ -189,6 +195,12 @@ describe('personal-data breaches (Arts. 33 and 34)', () => {
         expect.objectContaining({ controllerId: 'acme', notifiedAt: hoursLater(2), authorityNotifiedAt: hoursLater(80), authorityNotificationLate: true, delayReasons: 'Scoping' }),
         expect.objectContaining({ controllerId: 'globex', notifiedAt: hoursLater(3), authorityNotifiedAt: hoursLater(71), authorityNotificationLate: false }),
       ]);
+    });
+
+    it("marks a notification on time when it came within 72 hours of the controller's awareness, though more than 72 after detection (Art. 33(1))", () => {
+      const state = stateAfter([detected(), controllerNotified('acme', hoursLater(50)), authorityNotified('acme', hoursLater(110))]);
+      if (state.status === 'NONE') throw new Error('no breach');
+      expect(state.controllers[0]).toMatchObject({ controllerId: 'acme', authorityNotifiedAt: hoursLater(110), authorityNotificationLate: false });
     });
   });
 });

@@ -29,7 +29,11 @@ export interface BreachControllerNotice {
 export interface Breach extends BreachDetectedData {
   status: BreachStatus;
   detectedAt: Date;
-  /** Art. 33(1), counted from the processor's awareness: the earliest moment any controller can be aware. */
+  /**
+   * Art. 33(1), counted from the processor's awareness: the earliest moment any controller can be
+   * aware, so the earliest possible deadline. Each controller's own deadline runs from when the
+   * processor told it (see the deadlines register); lateness is judged against that one.
+   */
   authorityNotificationDeadline: Date;
   controllers: BreachControllerNotice[];
   closedAt: Date | null;
@@ -73,6 +77,14 @@ function affected(breach: Breach, controllerId: string): BreachControllerNotice 
   return notice;
 }
 
+/**
+ * Art. 33(1): the controller's 72 hours run from its own awareness, and a controller becomes aware
+ * of a processor's breach when the processor tells it (Art. 33(2); EDPB Guidelines 9/2022, point 41).
+ */
+function controllerAwareAt(breach: Breach, notice: BreachControllerNotice): Date {
+  return notice.notifiedAt ?? breach.detectedAt;
+}
+
 /** A controller acts on a breach (authority, subjects) only once its processor has told it. */
 function informed(breach: Breach, controllerId: string, action: string): BreachControllerNotice {
   const notice = affected(breach, controllerId);
@@ -112,13 +124,15 @@ function decide(command: BreachCommand, state: BreachState, { now }: DecisionCon
     case 'NotifyAuthorityOfBreach': {
       const breach = open(state, breachId, occurredAt, now);
       const { controllerId } = command.data;
-      if (informed(breach, controllerId, 'notify the authority').authorityNotifiedAt)
+      const notice = informed(breach, controllerId, 'notify the authority');
+      if (notice.authorityNotifiedAt)
         throw new DomainError(`the authority was already notified for controller ${controllerId}`, 'BAD_USER_INPUT', 'controllerId');
       const authority = requireText(command.data.authority, 'authority');
       const delayReasons = command.data.delayReasons?.trim() || null;
-      if (!delayReasons && isBreachAuthorityNotificationLate(breach.detectedAt, occurredAt))
+      const awareAt = controllerAwareAt(breach, notice);
+      if (!delayReasons && isBreachAuthorityNotificationLate(awareAt, occurredAt))
         throw new DomainError(
-          `the notification comes after the 72-hour deadline (${breach.authorityNotificationDeadline.toISOString()}): state the reasons for the delay`,
+          `the notification comes after the 72-hour deadline (${breachAuthorityNotificationDeadline(awareAt).toISOString()}): state the reasons for the delay`,
           'BAD_USER_INPUT',
           'delayReasons',
         );
@@ -182,7 +196,8 @@ function evolve(state: BreachState, event: BreachEvent): BreachState {
       return withNotice(state, event.data.controllerId, { notifiedAt: at }, at);
     case BreachEvents.AuthorityNotified: {
       const { controllerId, authority, delayReasons } = event.data;
-      const late = isBreachAuthorityNotificationLate(state.detectedAt, at);
+      const notice = state.controllers.find((c) => c.controllerId === controllerId);
+      const late = isBreachAuthorityNotificationLate(notice ? controllerAwareAt(state, notice) : state.detectedAt, at);
       return withNotice(state, controllerId, { authority, authorityNotifiedAt: at, authorityNotificationLate: late, delayReasons }, at);
     }
     case BreachEvents.SubjectsNotified:

@@ -87,6 +87,16 @@ describe('breach deadlines (Art. 33)', () => {
     expect(pick(obligationsAfter('breach-b1', [breachDetected('UNLIKELY', ['acme'])]), 'BREACH_AUTHORITY_NOTIFICATION')).toEqual([]);
   });
 
+  it("moves a controller's authority deadline to 72 hours after its processor told it: that is when the controller becomes aware (Art. 33(1)-(2))", () => {
+    const obligations = obligationsAfter('breach-b1', [
+      breachDetected('RISK', ['acme', 'globex']),
+      { type: BreachEvents.ControllerNotified, schemaVersion: v, occurredAt: at('2026-03-29T10:00:00Z'), data: { breachId: 'b1', controllerId: 'acme' } },
+    ]);
+    expect(pick(obligations, 'BREACH_AUTHORITY_NOTIFICATION')).toEqual([
+      expect.objectContaining({ controllerId: 'acme', startedAt: at('2026-03-29T10:00:00Z'), dueAt: at('2026-04-01T10:00:00Z'), sourceEventIds: ['e0', 'e1'], metAt: null }),
+      expect.objectContaining({ controllerId: 'globex', startedAt: at('2026-03-27T22:15:00Z'), dueAt: at('2026-03-30T22:15:00Z'), sourceEventIds: ['e0'] }),
+    ]);
+  });
   it('meets only the notified controller\'s obligations, with the event that met them (Art. 33(1)-(2))', () => {
     const obligations = obligationsAfter('breach-b1', [
       breachDetected('RISK', ['acme', 'globex']),

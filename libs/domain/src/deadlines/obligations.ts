@@ -68,8 +68,15 @@ function breachObligations(obligations: Obligation[], fact: DeadlineFact, event:
         return [toController, opened(fact, { kind: 'BREACH_AUTHORITY_NOTIFICATION', controllerId, startedAt, dueAt })];
       });
     }
-    case BreachEvents.ControllerNotified:
-      return met(obligations, fact, 'BREACH_CONTROLLER_NOTIFICATION', event.data.controllerId);
+    case BreachEvents.ControllerNotified: {
+      // The controller becomes aware when its processor tells it: its 72 hours start again from here (Art. 33(1)-(2)).
+      const startedAt = event.occurredAt;
+      return met(obligations, fact, 'BREACH_CONTROLLER_NOTIFICATION', event.data.controllerId).map((o) =>
+        o.kind === 'BREACH_AUTHORITY_NOTIFICATION' && o.controllerId === event.data.controllerId && o.metAt === null
+          ? { ...o, startedAt, dueAt: breachAuthorityNotificationDeadline(startedAt), sourceEventIds: [...o.sourceEventIds, fact.eventId] }
+          : o,
+      );
+    }
     case BreachEvents.AuthorityNotified:
       return met(obligations, fact, 'BREACH_AUTHORITY_NOTIFICATION', event.data.controllerId);
     case BreachEvents.SubjectsNotified:

@@ -100,4 +100,10 @@ describe.each(storagesUnderTest())('the deadlines register on the $name store', 
     expect(await kinds({ dueBefore: at('2026-03-01T00:00:00Z'), first: 10 })).toEqual(['DATA_SUBJECT_REQUEST_RESPONSE']);
     expect(await kinds({ kind: 'BREACH_AUTHORITY_NOTIFICATION', controllerId: 'acme', first: 10 })).toEqual(['BREACH_AUTHORITY_NOTIFICATION']);
   });
+
+  it("keeps the row equal to the domain's obligation when the processor's notice moves the controller's 72 hours (Art. 33(1)-(2))", async () => {
+    await project([['t1', breachStream('b1'), [detected, notified]]]);
+    const [authority] = (await listDeadlines(sql, 't1', { kind: 'BREACH_AUTHORITY_NOTIFICATION', first: 10 }, at('2026-03-02T00:00:00Z'))).edges;
+    expect(authority.node).toMatchObject({ startedAt: at('2026-03-01T18:00:00Z'), dueAt: at('2026-03-04T18:00:00Z'), sourceEventIds: ids('t1/breach-b1') });
+  });
 });

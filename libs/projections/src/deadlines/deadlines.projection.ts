@@ -95,7 +95,7 @@ async function upsert(tx: SqlExecutor, tenantId: string, o: Obligation, recorded
        met_at, met_by_event_id, source_event_ids, last_position)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
      ON CONFLICT (tenant_id, obligation_id) DO UPDATE SET
-       due_at = EXCLUDED.due_at, extension_months = EXCLUDED.extension_months, met_at = EXCLUDED.met_at,
+       started_at = EXCLUDED.started_at, due_at = EXCLUDED.due_at, extension_months = EXCLUDED.extension_months, met_at = EXCLUDED.met_at,
        met_by_event_id = EXCLUDED.met_by_event_id, source_event_ids = EXCLUDED.source_event_ids, last_position = EXCLUDED.last_position`,
     [tenantId, o.obligationId, o.kind, o.stream, o.controllerId, o.startedAt, o.dueAt, o.extensionMonths, o.metAt, o.metByEventId, o.sourceEventIds, recorded.position],
   );
