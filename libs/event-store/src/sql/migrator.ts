@@ -11,9 +11,13 @@ export interface Migration {
  * transaction; the advisory lock lets several instances start at once on PostgreSQL.
  */
 export async function migrate(sql: SqlClient, component: string, migrations: Migration[]): Promise<void> {
-  await sql.query(`CREATE TABLE IF NOT EXISTS ledger_schema_migrations (
-    component text NOT NULL, version int NOT NULL, applied_at timestamptz NOT NULL DEFAULT now(),
-    PRIMARY KEY (component, version))`);
+  // Two sessions creating the same table at once collide even with IF NOT EXISTS: take turns.
+  await sql.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', ['ledger-migrate']);
+    await tx.query(`CREATE TABLE IF NOT EXISTS ledger_schema_migrations (
+      component text NOT NULL, version int NOT NULL, applied_at timestamptz NOT NULL DEFAULT now(),
+      PRIMARY KEY (component, version))`);
+  });
   for (const migration of [...migrations].sort((a, b) => a.version - b.version)) {
     await sql.transaction(async (tx) => {
       await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`ledger-migrate-${component}`]);
