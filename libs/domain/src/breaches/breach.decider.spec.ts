@@ -166,8 +166,18 @@ describe('personal-data breaches (Arts. 33 and 34)', () => {
     it('refuses to close while an affected controller has not been notified (Art. 33(2))', () =>
       spec.given([detected(), controllerNotified('acme')]).when(close()).thenThrows('controllers not notified yet: globex'));
 
-    it('refuses any further notification on a closed breach', () =>
-      spec.given([...bothTold, closed()]).when(notifyAuthority(hoursLater(101), 'late')).thenThrows('is closed'));
+    it("still records a controller's notification of the authority after the processor closed its record (Art. 33(1) is the controller's duty)", () =>
+      spec.given([...bothTold, closed()]).when(notifyAuthority(hoursLater(101), 'late')).then([
+        {
+          type: BreachEvents.AuthorityNotified,
+          schemaVersion: 1,
+          occurredAt: hoursLater(101),
+          data: { breachId, controllerId: 'acme', authority: 'CNIL', delayReasons: 'late' },
+        },
+      ]));
+
+    it('refuses to notify another controller after closing: closing needed every controller told', () =>
+      spec.given([...bothTold, closed()]).when({ type: 'NotifyControllerOfBreach', data: { breachId, controllerId: 'acme', occurredAt: hoursLater(101) } }).thenThrows('is closed'));
 
     it('refuses to close twice', () => spec.given([...bothTold, closed()]).when(close(hoursLater(101))).thenThrows('is closed'));
   });

@@ -64,11 +64,15 @@ function requireCount(value: number, field: string): number {
   return value;
 }
 
-function open(state: BreachState, breachId: string, occurredAt: Date, now: Date): Breach {
+function recorded(state: BreachState, breachId: string, occurredAt: Date, now: Date): Breach {
   if (state.status === 'NONE') throw new DomainError(`no breach ${breachId}`, 'NOT_FOUND', 'breachId');
-  if (state.status === 'CLOSED') throw new DomainError(`breach ${breachId} is closed`);
   assertOccurredAtInOrder(occurredAt, state.lastOccurredAt, now);
   return state;
+}
+
+function open(state: BreachState, breachId: string, occurredAt: Date, now: Date): Breach {
+  if (state.status === 'CLOSED') throw new DomainError(`breach ${breachId} is closed`);
+  return recorded(state, breachId, occurredAt, now);
 }
 
 function affected(breach: Breach, controllerId: string): BreachControllerNotice {
@@ -122,7 +126,8 @@ function decide(command: BreachCommand, state: BreachState, { now }: DecisionCon
       return [{ type: BreachEvents.ControllerNotified, schemaVersion: v, occurredAt, data: { breachId, controllerId } }];
     }
     case 'NotifyAuthorityOfBreach': {
-      const breach = open(state, breachId, occurredAt, now);
+      // The controllers' own notifications may come after the processor closed its record of the breach.
+      const breach = recorded(state, breachId, occurredAt, now);
       const { controllerId } = command.data;
       const notice = informed(breach, controllerId, 'notify the authority');
       if (notice.authorityNotifiedAt)
@@ -140,7 +145,7 @@ function decide(command: BreachCommand, state: BreachState, { now }: DecisionCon
     }
     case 'NotifySubjectsOfBreach': {
       // Allowed below HIGH_RISK too: Art. 34(1) makes it mandatory there, and nothing forbids telling subjects otherwise.
-      const breach = open(state, breachId, occurredAt, now);
+      const breach = recorded(state, breachId, occurredAt, now);
       const { controllerId } = command.data;
       if (informed(breach, controllerId, 'notify the data subjects').subjectsNotifiedAt)
         throw new DomainError(`the data subjects were already notified for controller ${controllerId}`, 'BAD_USER_INPUT', 'controllerId');
