@@ -23,6 +23,7 @@ module.exports = {
     '^@ledger/event-store$': '<rootDir>/libs/event-store/src',
     '^@ledger/event-store/(.*)$': '<rootDir>/libs/event-store/src/$1',
     '^@ledger/integrity$': '<rootDir>/libs/integrity/src',
+    '^@ledger/privacy$': '<rootDir>/libs/privacy/src',
     '^@ledger/projections$': '<rootDir>/libs/projections/src',
     '^@ledger/projections/(.*)$': '<rootDir>/libs/projections/src/$1',
     '^@ledger/api/(.*)$': '<rootDir>/apps/api/src/$1',

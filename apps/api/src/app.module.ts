@@ -19,6 +19,7 @@ import { SubprocessorsModule } from './subprocessors/subprocessors.module';
 import { ProcessingActivitiesModule } from './processing-activities/processing-activities.module';
 import { AuditsModule } from './audits/audits.module';
 import { DeadlinesModule } from './deadlines/deadlines.module';
+import { PrivacyModule } from './privacy/privacy.module';
 import { LedgerModule } from './ledger/ledger.module';
 import { requestContextFrom } from './ledger/request-context';
 
@@ -48,6 +49,7 @@ export class AppModule {
         BreachesModule,
         DataSubjectRequestsModule,
         DeadlinesModule,
+        PrivacyModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -3,11 +3,17 @@ import type { DataSubjectRequestStatus, DataSubjectRight } from '@ledger/domain'
 import { LedgerWrite, PageInfo } from '../ledger/ledger.types';
 import { DataSubjectRequestStatusEnum, DataSubjectRightEnum } from './data-subject-request.inputs';
 
-@ObjectType({ description: 'The requester: personal data, to be encrypted per subject and erasable.' })
+@ObjectType({
+  description: 'The requester: personal data, stored only encrypted under the subject’s key. Once the subject is erased, erased is true and name, email and phone are null.',
+})
 export class RequesterType {
   @Field(() => String, { nullable: true }) name!: string | null;
   @Field(() => String, { nullable: true }) email!: string | null;
   @Field(() => String, { nullable: true }) phone!: string | null;
+  @Field(() => String, { nullable: true, description: 'Pseudonymous id of the data subject: pass it to eraseSubject. Null for data recorded before sealing.' })
+  subjectId!: string | null;
+  @Field({ description: 'True once the subject was erased (Art. 17): the key is destroyed and the fields can never be read again.' })
+  erased!: boolean;
 }
 
 @ObjectType({ description: 'A data-subject request and where it stands against its Art. 12(3) deadline.' })

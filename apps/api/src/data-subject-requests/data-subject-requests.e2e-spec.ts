@@ -1,6 +1,6 @@
 import { ApiHarness, mutationResult, startApiOn, storagesUnderTest } from '@ledger/testing';
 
-const REQUEST = `dataSubjectRequest { id controllerId type requester { name email phone } status receivedAt forwardedAt extensionMonths
+const REQUEST = `dataSubjectRequest { id controllerId type requester { name email phone subjectId erased } status receivedAt forwardedAt extensionMonths
   extensionReasons dueAt overdue completedAt refusedAt refusalReason answeredLate stream revision }`;
 const PAYLOAD = `{ ${REQUEST} ledger { stream replayed events { type revision position hash } } }`;
 
@@ -13,7 +13,7 @@ const GET = `query Get($id: ID!) { dataSubjectRequest(id: $id) { id status dueAt
 const LIST = `query List($controllerId: String, $status: DataSubjectRequestStatus, $overdue: Boolean, $first: Int!, $after: String) {
   dataSubjectRequests(controllerId: $controllerId, status: $status, overdue: $overdue, first: $first, after: $after) {
     edges { cursor node { id status overdue } } pageInfo { hasNextPage endCursor } } }`;
-const HISTORY = `query H($stream: String!) { history(stream: $stream) { type data } }`;
+const HISTORY = `query H($stream: String!) { history(stream: $stream) { type data openedData } }`;
 
 const requester = { name: 'Jeanne Martin', email: 'jeanne.martin@example.org' };
 const receiveInput = (overrides: Record<string, unknown> = {}) => ({
@@ -34,12 +34,12 @@ describe.each(storagesUnderTest())('data-subject requests through GraphQL on the
     (await mutationResult<{ dataSubjectRequest: any; ledger: any }>(api, query, input)).dataSubjectRequest;
   const receive = (overrides: Record<string, unknown> = {}) => ok(RECEIVE, receiveInput(overrides));
 
-  it('receives a request due one month later, 28 February for 31 January, with the requester in one nested object (Art. 12(3))', async () => {
+  it('receives a request due one month later, 28 February for 31 January, with the requester in one nested object, stored sealed (Art. 12(3))', async () => {
     const request = await receive();
     expect(request).toMatchObject({
       controllerId: 'acme-hr',
       type: 'ACCESS',
-      requester: { ...requester, phone: null },
+      requester: { ...requester, phone: null, subjectId: expect.stringMatching(/^subj-/), erased: false },
       status: 'RECEIVED',
       receivedAt: '2026-01-31T09:00:00.000Z',
       dueAt: '2026-02-28T09:00:00.000Z',
@@ -49,10 +49,13 @@ describe.each(storagesUnderTest())('data-subject requests through GraphQL on the
       revision: 0,
     });
     const [received] = (await api.gql(HISTORY, { stream: request.stream })).data.history;
+    const stored = { requestId: request.id, controllerId: 'acme-hr', requestType: 'ACCESS' };
     expect(received).toEqual({
       type: 'DataSubjectRequestReceived',
-      data: { requestId: request.id, controllerId: 'acme-hr', requestType: 'ACCESS', requester: { ...requester, phone: null } },
+      data: { ...stored, requester: expect.objectContaining({ sealed: 'v1', subject: request.requester.subjectId }) },
+      openedData: { ...stored, requester: { ...requester, phone: null } },
     });
+    expect(JSON.stringify(received.data)).not.toContain(requester.email);
   });
 
   it('forwards to the controller, extends within the first month and completes on time (Arts. 12(3), 28(3)(e))', async () => {

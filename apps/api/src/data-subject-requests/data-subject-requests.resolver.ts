@@ -18,6 +18,7 @@ import {
   RefuseDataSubjectRequestInput,
 } from './data-subject-request.inputs';
 import { GetDataSubjectRequest, ListDataSubjectRequests } from './data-subject-request.queries';
+import { RequesterPrivacy } from './requester-privacy';
 import { DataSubjectRequestConnection, DataSubjectRequestPayload, DataSubjectRequestType } from './data-subject-request.types';
 
 @Resolver(() => DataSubjectRequestType)
@@ -26,6 +27,7 @@ export class DataSubjectRequestsResolver {
     private readonly commands: CommandSender,
     private readonly queries: QueryBus,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly requesters: RequesterPrivacy,
   ) {}
 
   @Mutation(() => DataSubjectRequestPayload, { description: 'Record a data-subject request received for a controller; the month runs from occurredAt (Art. 12(3)).' })
@@ -62,22 +64,25 @@ export class DataSubjectRequestsResolver {
   @Query(() => DataSubjectRequestType, { nullable: true })
   async dataSubjectRequest(@Args('id', { type: () => ID }) id: string, @Ledger() ctx: RequestContext) {
     const record = await this.queries.execute(new GetDataSubjectRequest(ctx.tenantId, id));
-    return record && this.toType(record, record.stream, record.revision);
+    return record && this.toType(ctx, record, record.stream, record.revision);
   }
 
   @Query(() => DataSubjectRequestConnection, { description: 'Data-subject requests in the order received, filtered, a page at a time.' })
   async dataSubjectRequests(@Args() args: DataSubjectRequestsArgs, @Ledger() ctx: RequestContext): Promise<DataSubjectRequestConnection> {
     const page = await this.queries.execute(new ListDataSubjectRequests(ctx.tenantId, args));
-    return connectionOf(page, (node) => this.toType(node, node.stream, node.revision));
+    const edges = await Promise.all(page.edges.map(async (edge) => ({ ...edge, node: await this.toType(ctx, edge.node, edge.node.stream, edge.node.revision) })));
+    return connectionOf({ ...page, edges }, (node) => node);
   }
 
-  private toType(request: DataSubjectRequest, stream: string, revision: number): DataSubjectRequestType {
+  /** The requester is opened here, at query time: the register itself holds it sealed. */
+  private async toType(ctx: RequestContext, request: DataSubjectRequest, stream: string, revision: number): Promise<DataSubjectRequestType> {
     const overdue = isDataSubjectRequestOverdue(request, this.clock());
-    return { ...request, id: request.requestId, type: request.requestType, overdue, stream, revision };
+    const requester = await this.requesters.open(ctx.tenantId, request.requester);
+    return { ...request, requester, id: request.requestId, type: request.requestType, overdue, stream, revision };
   }
 
   private async run(ctx: RequestContext, input: CommandInput, command: DataSubjectRequestCommand): Promise<DataSubjectRequestPayload> {
     const { request, ledger } = await this.commands.send(ctx, input, (meta) => new ExecuteDataSubjectRequestCommand(command, meta));
-    return { dataSubjectRequest: this.toType(request, ledger.stream, ledger.events[ledger.events.length - 1].revision), ledger };
+    return { dataSubjectRequest: await this.toType(ctx, request, ledger.stream, ledger.events[ledger.events.length - 1].revision), ledger };
   }
 }

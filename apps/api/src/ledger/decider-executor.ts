@@ -8,6 +8,17 @@ export interface CommandMeta extends RequestContext {
   commandId: string;
 }
 
+export interface ExecuteOptions<E> {
+  /** The stream is named after an id minted for this command, so it cannot exist yet. */
+  newStream?: boolean;
+  /**
+   * Turns decided events into what is stored, between `decide` and the append: personal data
+   * sealed under its subject's key (libs/privacy). The decider stays pure, and the state
+   * returned is folded from the stored form, as every later read will see it.
+   */
+  sealPersonalData?: (events: E[]) => Promise<E[]>;
+}
+
 export interface Decision<State> {
   state: State;
   write: AppendResult;
@@ -30,13 +41,13 @@ export class DeciderExecutor {
     stream: string,
     command: C,
     meta: CommandMeta,
-    options: { newStream?: boolean } = {},
+    options: ExecuteOptions<E> = {},
   ): Promise<Decision<S>> {
     try {
-      // A stream named after an id minted for this command cannot exist yet: skip the read.
       const history = options.newStream ? [] : await this.store.readStream(meta.tenantId, stream);
       const state = this.fold(decider, history);
-      const events = decider.decide(command, state, { now: this.clock() });
+      const decided = decider.decide(command, state, { now: this.clock() });
+      const events = options.sealPersonalData ? await options.sealPersonalData(decided) : decided;
       const expectedRevision = history.length ? history[history.length - 1].revision : NO_STREAM;
       const write = await this.store.append(stream, expectedRevision, events, {
         tenantId: meta.tenantId,

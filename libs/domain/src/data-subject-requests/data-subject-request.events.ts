@@ -25,11 +25,21 @@ export interface Requester {
   phone: string | null;
 }
 
+/**
+ * Personal data as the ledger stores it: encrypted under its subject's key by the application
+ * layer before the append (libs/privacy, docs/privacy.md). The domain carries it, never opens it.
+ */
+export interface SealedPersonalData {
+  readonly sealed: string;
+  readonly subject: string;
+}
+
 export interface DataSubjectRequestReceivedData {
   requestId: string;
   controllerId: string;
   requestType: DataSubjectRight;
-  requester: Requester;
+  /** Plaintext as `decide` emits it; sealed as stored, and so in every folded state read back. */
+  requester: Requester | SealedPersonalData;
 }
 
 export type DataSubjectRequestReceived = DomainEvent<typeof DataSubjectRequestEvents.Received, DataSubjectRequestReceivedData>;

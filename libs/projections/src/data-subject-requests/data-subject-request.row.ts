@@ -1,4 +1,4 @@
-import { DataSubjectRequest, DataSubjectRequestStatus, DataSubjectRight, Requester } from '@ledger/domain';
+import { DataSubjectRequest, DataSubjectRequestReceivedData, DataSubjectRequestStatus, DataSubjectRight } from '@ledger/domain';
 
 export interface DataSubjectRequestRow {
   [column: string]: unknown;
@@ -6,8 +6,8 @@ export interface DataSubjectRequestRow {
   request_id: string;
   controller_id: string;
   request_type: string;
-  /** The requester's personal data, in one column so that it can be encrypted and erased as one. */
-  requester: Requester;
+  /** The requester as the event stores it, sealed under the subject's key: never plaintext. */
+  requester: DataSubjectRequestReceivedData['requester'];
   status: string;
   received_at: Date;
   forwarded_at: Date | null;

@@ -1,0 +1,3 @@
+export * from './subject-erasure.commands';
+export * from './subject-erasure.decider';
+export * from './subject-erasure.events';
