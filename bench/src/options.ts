@@ -14,6 +14,8 @@ export interface BenchOptions {
   backends: Backend[];
   /** Adds diagnostic rows that split the ledger's command path into its parts. */
   breakdown: boolean;
+  /** Where to write every round's figures as JSON, if anywhere. */
+  json?: string;
   /** Administrative connection string: the bench creates and drops its own database through it. */
   databaseUrl: string;
 }
@@ -52,6 +54,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = process.en
     .option('--rounds <n>', 'run everything this many times and report the median', positiveInteger(1), 1)
     .option('--backends <list>', 'postgres, embedded or both', backendList, ['postgres', 'embedded'] as Backend[])
     .option('--breakdown', 'also time the ledger without the command bus and without projections (diagnostics)', false)
+    .option('--json <file>', "also write every round's figures to this file")
     .showHelpAfterError();
   program.parse(argv);
   const opts = program.opts<Omit<BenchOptions, 'databaseUrl'>>();

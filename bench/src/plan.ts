@@ -15,8 +15,9 @@ export const CASE_NAMES = {
 } as const;
 
 /**
- * The cases in the order they run, per backend: the limit, the peer, ours, then (with
- * --breakdown) ours with parts taken away. All PostgreSQL cases share one scratch database.
+ * The cases in the order of the first round (later rounds rotate it), per backend: the limit,
+ * the peer, ours, then (with --breakdown) ours with parts taken away. All PostgreSQL cases
+ * share one scratch database.
  */
 export function planCases(options: BenchOptions, scratchUrl: string | null, tempDir: string): BenchCase[] {
   const cases: BenchCase[] = [];

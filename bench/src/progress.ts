@@ -9,7 +9,7 @@ export class Progress {
     this.bar = new SingleBar(
       {
         stream: process.stderr,
-        format: `${label.padEnd(44)} |{bar}| {value}/{total} events  {duration}s`,
+        format: `${label.padEnd(56)} |{bar}| {value}/{total} events  {duration}s`,
         hideCursor: true,
         clearOnComplete: true,
       },

@@ -3,6 +3,7 @@ import { BenchOptions } from './options';
 import { Progress } from './progress';
 import { Measurement, runWriters } from './run-writers';
 import { BenchCase } from './targets/target';
+import { WalProbe } from './wal-probe';
 
 export interface Sample {
   case: BenchCase;
@@ -11,6 +12,8 @@ export interface Sample {
   measurement: Measurement;
   /** How long the projections took to catch up after the last measured write (ours only). */
   settleMs: number | null;
+  /** WAL bytes per event on PostgreSQL, projections' writes included. */
+  walBytesPerEvent: number | null;
 }
 
 /** The cases starting at a different one each round, so that none is always first or last. */
@@ -26,7 +29,7 @@ function rotate<T>(items: T[], by: number): T[] {
  * whose disk flush latency drifts. Each open store is registered with `cleanup` so that a
  * failure or Ctrl-C still closes it before the scratch database is dropped.
  */
-export async function runPlan(cases: BenchCase[], options: BenchOptions, progress: Progress, cleanup: Cleanup) {
+export async function runPlan(cases: BenchCase[], options: BenchOptions, progress: Progress, cleanup: Cleanup, wal: WalProbe | null) {
   const samples: Sample[] = [];
   const rowSizes = new Map<BenchCase, number>();
   for (let round = 1; round <= options.rounds; round++) {
@@ -40,11 +43,16 @@ export async function runPlan(cases: BenchCase[], options: BenchOptions, progres
           await runWriters(() => target.write(), options.warmup, writers, () => progress.tick());
           await target.settle?.();
         }
+        const probe = benchCase.backend === 'postgres' ? wal : null;
+        const walBefore = await probe?.position();
         progress.start(label, options.events);
         const measurement = await runWriters(() => target.write(), options.events, writers, () => progress.tick());
         progress.stop();
         const settleMs = target.settle ? await target.settle() : null;
-        samples.push({ case: benchCase, writers, round, measurement, settleMs });
+        // Read after settling: the projections' own writes are part of what an event costs.
+        const walAfter = await probe?.position();
+        const walBytesPerEvent = walBefore !== undefined && walAfter !== undefined ? Number(walAfter - walBefore) / options.events : null;
+        samples.push({ case: benchCase, writers, round, measurement, settleMs, walBytesPerEvent });
         rowSizes.set(benchCase, await target.rowBytes());
         await close();
       }

@@ -7,6 +7,8 @@ export interface Measurement {
   /** Latency of one write, as its writer saw it (queueing included). */
   p50Ms: number;
   p99Ms: number;
+  /** CPU time of this Node process per event (user + system): the client side, and PGlite itself when embedded. */
+  cpuMicrosPerEvent: number;
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -30,9 +32,11 @@ export async function runWriters(write: () => Promise<void>, count: number, writ
       onWritten();
     }
   };
+  const cpuBefore = process.cpuUsage();
   const start = performance.now();
   await Promise.all(Array.from({ length: Math.min(writers, Math.max(count, 1)) }, loop));
   const seconds = (performance.now() - start) / 1000;
+  const cpu = process.cpuUsage(cpuBefore);
   latencies.sort((a, b) => a - b);
   return {
     events: count,
@@ -40,5 +44,6 @@ export async function runWriters(write: () => Promise<void>, count: number, writ
     eventsPerSecond: count / seconds,
     p50Ms: percentile(latencies, 50),
     p99Ms: percentile(latencies, 99),
+    cpuMicrosPerEvent: (cpu.user + cpu.system) / count,
   };
 }

@@ -9,7 +9,8 @@ import { v7 as uuidv7 } from 'uuid';
  * INSERT and Emmett store exactly this data and metadata, so rows are the same size.
  */
 
-const CONTROLLERS = ['acme-hr', 'northwind-training', 'globex-recruiting', 'initech-payroll', 'umbrella-sales'];
+/** The controllers instructions come from; each has a data-processing agreement in force (see agreements.ts). */
+export const CONTROLLERS = ['acme-hr', 'northwind-training', 'globex-recruiting', 'initech-payroll', 'umbrella-sales'];
 
 const SUBJECTS = [
   'Erase applicant profiles after the retention period',

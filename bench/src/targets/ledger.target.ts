@@ -11,6 +11,7 @@ import { EventStore, Position, SqlClient } from '@ledger/event-store';
 import { performance } from 'node:perf_hooks';
 import { v7 as uuidv7 } from 'uuid';
 import { ACTOR, nextInstruction, TENANT } from '../workload';
+import { ensureAgreements } from './agreements';
 import { Target } from './target';
 
 export interface LedgerTargetOptions {
@@ -28,13 +29,17 @@ export async function averageLedgerRowBytes(sql: SqlClient): Promise<number> {
 
 /**
  * Our store as the service runs it, minus HTTP: the Nest application context of AppModule
- * (command bus, decider executor, SQL event store, and the projection runner, which keeps the
- * instructions register up to date in the background), fed ExecuteInstructionCommand as the
- * receiveInstruction resolver builds it. The resolver's wait for the projections is not included.
+ * (command bus, decider executor, SQL event store) fed ExecuteInstructionCommand as the
+ * receiveInstruction resolver builds it (which loads the controller's agreement, then appends to a
+ * new stream). Everything else the service runs in the background
+ * runs too and competes for the same CPU and database: the projection runner (every read model
+ * and the Merkle sealer, each on its own subscription) and the checkpoint signer. The resolver's
+ * wait for the projections (read-your-writes) is not included; `settle` measures the catch-up.
  */
 export async function openLedger(options: LedgerTargetOptions): Promise<Target> {
   const config: LedgerConfig = loadConfig({ DATABASE_URL: options.databaseUrl, LEDGER_DATA_DIR: options.dataDir, PORT: '0' });
   const app: INestApplicationContext = await NestFactory.createApplicationContext(AppModule.forRoot(config), { logger: false });
+  await ensureAgreements(app);
   const commands = app.get(CommandBus);
   const sql = app.get<SqlClient>(SQL_CLIENT);
   const store = app.get<EventStore>(EVENT_STORE);
