@@ -12,8 +12,8 @@ describe.each(storagesUnderTest())('ledger verify --store on the $name store', (
       const store = api.app.get<EventStore>(EVENT_STORE);
       const written = [];
       for (let i = 0; i < 6; i++) {
-        const { events } = await store.append(`instruction-tamper-${i % 3}`, i < 3 ? NO_STREAM : 0, [
-          { type: 'InstructionReceived', schemaVersion: 1, data: { text: `instruction ${i}` }, occurredAt: new Date('2026-03-01T00:00:00Z') },
+        const { events } = await store.append(`probe-tamper-${i % 3}`, i < 3 ? NO_STREAM : 0, [
+          { type: 'LedgerProbeRecorded', schemaVersion: 1, data: { text: `probe ${i}` }, occurredAt: new Date('2026-03-01T00:00:00Z') },
         ], { tenantId: 'default', actor: { id: 'system', role: 'processor', keyId: null }, commandId: `tamper-${i}`, correlationId: 't', causationId: 't' });
         written.push(events[0]);
       }
@@ -31,7 +31,7 @@ describe.each(storagesUnderTest())('ledger verify --store on the $name store', (
       await sql.transaction(async (tx) => {
         // What an attacker with database access would do: switch the guard off and rewrite history.
         await tx.query('ALTER TABLE ledger_events DISABLE TRIGGER ledger_events_immutable');
-        await tx.query(`UPDATE ledger_events SET data = '{"text": "instruction 4, rewritten"}' WHERE event_id = $1`, [victim.eventId]);
+        await tx.query(`UPDATE ledger_events SET data = '{"text": "probe 4, rewritten"}' WHERE event_id = $1`, [victim.eventId]);
         await tx.query('ALTER TABLE ledger_events ENABLE TRIGGER ledger_events_immutable');
       });
       await sql.close();

@@ -13,21 +13,26 @@ export const checkpointMigrations: Migration[] = [
   },
 ];
 
-export async function readCheckpoint(sql: SqlExecutor, projection: string): Promise<Position | null> {
-  const [row] = await sql.query<{ position: string }>('SELECT position FROM ledger_projection_checkpoints WHERE projection = $1', [
-    projection,
-  ]);
-  return (row?.position as Position) ?? null;
-}
-
-export async function writeCheckpoint(sql: SqlExecutor, projection: string, position: Position): Promise<void> {
-  await sql.query(
-    `INSERT INTO ledger_projection_checkpoints (projection, position) VALUES ($1, $2)
-     ON CONFLICT (projection) DO UPDATE SET position = EXCLUDED.position, updated_at = now()`,
-    [projection, position],
-  );
-}
-
 export async function clearCheckpoint(sql: SqlExecutor, projection: string): Promise<void> {
   await sql.query('DELETE FROM ledger_projection_checkpoints WHERE projection = $1', [projection]);
+}
+
+/** Every projection's checkpoint, in one statement. */
+export async function readCheckpoints(sql: SqlExecutor, projections: string[]): Promise<Map<string, Position | null>> {
+  const rows = await sql.query<{ projection: string; position: string }>(
+    'SELECT projection, position FROM ledger_projection_checkpoints WHERE projection = ANY(SELECT jsonb_array_elements_text($1::jsonb))',
+    [JSON.stringify(projections)],
+  );
+  const found = new Map(rows.map((r) => [r.projection, r.position as Position]));
+  return new Map(projections.map((name) => [name, found.get(name) ?? null]));
+}
+
+/** Moves several projections' checkpoints to one position, in one statement. */
+export async function writeCheckpoints(sql: SqlExecutor, projections: string[], position: Position): Promise<void> {
+  await sql.query(
+    `INSERT INTO ledger_projection_checkpoints (projection, position)
+     SELECT name, $2 FROM jsonb_array_elements_text($1::jsonb) AS name
+     ON CONFLICT (projection) DO UPDATE SET position = EXCLUDED.position, updated_at = now()`,
+    [JSON.stringify(projections), position],
+  );
 }

@@ -33,9 +33,9 @@ describe.each(storagesUnderTest())('signed checkpoints and proofs on the $name s
   async function append(count: number) {
     const store = api.app.get<EventStore>(EVENT_STORE);
     for (let i = 0; i < count; i++) {
-      const stream = `instruction-${streams.length}`;
+      const stream = `probe-${streams.length}`;
       streams.push(stream);
-      await store.append(stream, NO_STREAM, [{ type: 'InstructionReceived', schemaVersion: 1, data: { n: streams.length }, occurredAt: new Date('2026-03-01T00:00:00Z') }], {
+      await store.append(stream, NO_STREAM, [{ type: 'LedgerProbeRecorded', schemaVersion: 1, data: { n: streams.length }, occurredAt: new Date('2026-03-01T00:00:00Z') }], {
         tenantId: 'default',
         actor: { id: 'system', role: 'processor', keyId: null },
         commandId: `append-${stream}`,

@@ -9,9 +9,9 @@ export async function rebuild(config: LedgerConfig, options: { progress: boolean
   try {
     const store = await SqlEventStore.open(sql);
     const runner = new ProjectionRunner(sql, store, allProjections);
-    const total = (await store.countEvents()) * allProjections.length;
+    const total = await store.countEvents();
     const bar = new SingleBar(
-      { format: 'rebuilding read models [{bar}] {percentage}% | {value}/{total} events applied | {eta_formatted} left', noTTYOutput: options.progress },
+      { format: 'rebuilding read models [{bar}] {percentage}% | {value}/{total} events replayed | {eta_formatted} left', noTTYOutput: options.progress },
       Presets.shades_classic,
     );
     if (options.progress) bar.start(total, 0);
