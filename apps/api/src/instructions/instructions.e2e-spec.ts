@@ -199,6 +199,19 @@ describe.each(storagesUnderTest())('instructions through GraphQL on the $name st
     expect(await eventCount()).toBe(2);
   });
 
+  it('refuses a command id already used for another command instead of answering with that other result', async () => {
+    const signed = await api.gql(SIGN, {
+      input: { controllerId: 'initech', controllerName: 'Initech', effectiveDate: '2026-01-01T00:00:00.000Z', clauses: ['A'], subprocessorAuthorisation: 'SPECIFIC', commandId: 'shared-id', occurredAt: '2025-12-20T00:00:00.000Z' },
+    });
+    expect(signed.errors).toBeUndefined();
+    const received = await api.gql(RECEIVE, { input: receiveInput({ commandId: 'shared-id' }) });
+    expect(received.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'commandId' }] });
+    const { instruction } = await receive();
+    const acknowledged = await api.gql(ACKNOWLEDGE, { input: { instructionId: instruction.id, commandId: 'shared-id' } });
+    expect(acknowledged.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'commandId' }] });
+    expect((await api.gql(GET, { id: instruction.id })).data.instruction.status).toBe('RECEIVED');
+  });
+
   it('pages through instructions with cursors and filters by controller and status', async () => {
     const ids: string[] = [];
     for (let i = 0; i < 5; i++) ids.push((await receive({ controllerId: i % 2 ? 'globex' : 'acme-hr' })).instruction.id);

@@ -56,11 +56,11 @@ export class DeciderExecutor {
         correlationId: meta.correlationId,
         causationId: meta.commandId,
       });
-      return write.replayed ? this.replay(decider, meta.tenantId, write) : { state: fold(decider, state, events), write };
+      return write.replayed ? this.replay(decider, meta, write, stream, options) : { state: fold(decider, state, events), write };
     } catch (error) {
       if (error instanceof DomainError || error instanceof ConcurrencyConflictError) {
         const first = await this.store.findCommand(meta.tenantId, meta.commandId);
-        if (first) return this.replay(decider, meta.tenantId, first);
+        if (first) return this.replay(decider, meta, first, stream, options);
       }
       throw error;
     }
@@ -71,11 +71,30 @@ export class DeciderExecutor {
     return this.fold(decider, await this.store.readStream(tenantId, stream));
   }
 
-  /** The state as the first execution left it: the stream up to that command's last event. */
-  private async replay<S, E extends DomainEvent>(decider: Decider<unknown, S, E>, tenantId: string, first: AppendResult) {
+  /**
+   * The state as the first execution left it: the stream up to that command's last event. A
+   * command id first used for another record (or another kind of record) is refused, not replayed.
+   */
+  private async replay<S, E extends DomainEvent>(
+    decider: Decider<unknown, S, E>,
+    meta: CommandMeta,
+    first: AppendResult,
+    stream: string,
+    options: ExecuteOptions<E>,
+  ): Promise<Decision<S>> {
+    const reused = () =>
+      new DomainError(`commandId ${meta.commandId} was already used for another command (on ${first.stream})`, 'BAD_USER_INPUT', 'commandId');
+    if (!options.newStream && first.stream !== stream) throw reused();
     const last = first.events[first.events.length - 1].revision;
-    const history = (await this.store.readStream(tenantId, first.stream)).filter((e) => e.revision <= last);
-    return { state: this.fold(decider, history), write: first };
+    const history = (await this.store.readStream(meta.tenantId, first.stream)).filter((e) => e.revision <= last);
+    let state: S;
+    try {
+      state = this.fold(decider, history);
+    } catch {
+      throw reused();
+    }
+    if (state === decider.initialState) throw reused();
+    return { state, write: first };
   }
 
   private fold<S, E extends DomainEvent>(decider: Decider<unknown, S, E>, history: RecordedEvent[]): S {
