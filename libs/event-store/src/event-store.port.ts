@@ -65,6 +65,11 @@ export interface AppendResult {
 export interface SubscribeOptions {
   batchSize?: number;
   signal?: AbortSignal;
+  /**
+   * After a batch smaller than `batchSize`, wait this long before reading again, so that under a
+   * steady trickle of appends each read gathers several events instead of one (default 0).
+   */
+  gatherMs?: number;
 }
 
 export interface EventStore {

@@ -14,6 +14,8 @@ interface Waiter {
 }
 
 const RETRY_AFTER_ERROR_MS = 1000;
+/** Under steady writes, a few milliseconds of patience turn one transaction per event into one per batch. */
+const GATHER_MS = 5;
 const LOCK = 'ledger-projections';
 
 /** Another runner (a second instance, or a rebuild) moved a checkpoint: resume from the stored ones. */
@@ -138,7 +140,8 @@ export class ProjectionRunner {
       let retry: NodeJS.Timeout | undefined;
       this.retryRound = () => (retry ??= setTimeout(endRound, RETRY_AFTER_ERROR_MS));
       try {
-        for await (const batch of this.store.subscribeAll(this.lowestPosition(), { batchSize: this.batchSize, signal: round.signal })) {
+        const subscription = this.store.subscribeAll(this.lowestPosition(), { batchSize: this.batchSize, gatherMs: GATHER_MS, signal: round.signal });
+        for await (const batch of subscription) {
           await this.applyBatch(batch, true);
           this.releaseWaiters();
         }

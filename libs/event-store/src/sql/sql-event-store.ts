@@ -52,6 +52,13 @@ function toRecorded(row: EventRow): RecordedEvent {
   };
 }
 
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
+  });
+}
+
 export interface SqlEventStoreOptions {
   /** How often a live subscription looks for events appended by other processes. */
   pollIntervalMs?: number;
@@ -198,7 +205,7 @@ export class SqlEventStore implements EventStore {
   }
 
   async *subscribeAll(from: Position | null, options: SubscribeOptions = {}): AsyncGenerator<RecordedEvent[]> {
-    const { batchSize = 500, signal } = options;
+    const { batchSize = 500, signal, gatherMs = 0 } = options;
     let cursor = from;
     while (!signal?.aborted) {
       const seen = this.appendCount;
@@ -206,6 +213,7 @@ export class SqlEventStore implements EventStore {
       if (batch.length > 0) {
         cursor = batch[batch.length - 1].position;
         yield batch;
+        if (batch.length < batchSize && gatherMs > 0) await sleep(gatherMs, signal);
       } else if (seen === this.appendCount) {
         await this.nextAppendOrPoll(signal);
       }
