@@ -142,6 +142,17 @@ describe('data-subject request deadline (Art. 12(3))', () => {
   });
 });
 
+it('holds a refusal to one month from receipt even after an extension: met late when it comes after it (Art. 12(4))', () => {
+  const receivedAt = at('2026-01-31T09:00:00Z');
+  const events = [
+    { type: DataSubjectRequestEvents.Received, schemaVersion: v, occurredAt: receivedAt, data: { requestId: 'r1', controllerId: 'acme', requestType: 'ACCESS', requester: { name: 'J', email: null, phone: null } } },
+    { type: DataSubjectRequestEvents.Extended, schemaVersion: v, occurredAt: at('2026-02-02T09:00:00Z'), data: { requestId: 'r1', months: 2, reason: 'complex' } },
+    { type: DataSubjectRequestEvents.Refused, schemaVersion: v, occurredAt: at('2026-03-15T09:00:00Z'), data: { requestId: 'r1', reason: 'manifestly unfounded' } },
+  ] as DeadlineEvent[];
+  const [obligation] = obligationsAfter('dsr-r1', events);
+  expect(obligation).toMatchObject({ dueAt: at('2026-02-28T09:00:00Z'), metAt: at('2026-03-15T09:00:00Z'), metByEventId: 'e2' });
+});
+
 describe('sub-processor objection window (Art. 28(2))', () => {
   const proposed: DeadlineEvent = {
     type: SubprocessorEvents.Proposed,

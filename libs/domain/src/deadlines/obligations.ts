@@ -102,8 +102,14 @@ function dataSubjectRequestObligations(obligations: Obligation[], fact: Deadline
         return { ...o, extensionMonths, dueAt, sourceEventIds: [...o.sourceEventIds, fact.eventId] };
       });
     case DataSubjectRequestEvents.Completed:
-    case DataSubjectRequestEvents.Refused:
       return met(obligations, fact, kind);
+    case DataSubjectRequestEvents.Refused:
+      // A refusal is due within one month of receipt even when the answer was extended (Art. 12(4)).
+      return met(
+        obligations.map((o) => (o.kind === kind && !o.metAt ? { ...o, dueAt: dataSubjectRequestDueDate(o.startedAt) } : o)),
+        fact,
+        kind,
+      );
     case DataSubjectRequestEvents.Forwarded:
       return obligations;
     default:
