@@ -1,9 +1,9 @@
 import { DataProcessingAgreement, DpaEvent, DpaEvents, dpaDecider, DpaState } from '@ledger/domain';
-import { deserialise, RecordedEvent, SqlExecutor } from '@ledger/event-store';
+import { RecordedEvent, SqlExecutor } from '@ledger/event-store';
+import { applyEvolvedRow } from '../evolved-row';
 import { EventProjection } from '../projection';
 import { dpaFromRow, DpaRow } from './dpa.row';
 
-const HANDLED = new Set<string>(Object.values(DpaEvents));
 
 /**
  * The controller relationships: one row per controller, its current agreement and the periods of
@@ -44,19 +44,15 @@ export const dataProcessingAgreementsProjection: EventProjection = {
     },
   ],
 
-  async apply(tx: SqlExecutor, recorded: RecordedEvent): Promise<void> {
-    if (!HANDLED.has(recorded.type)) return;
-    const event = deserialise<DpaEvent>(recorded);
-    const { tenantId } = recorded.metadata;
-    const [row] = await tx.query<DpaRow>('SELECT * FROM rm_data_processing_agreements WHERE tenant_id = $1 AND controller_id = $2', [
-      tenantId,
-      event.data.controllerId,
-    ]);
-    const state: DpaState = row ? dpaFromRow(row) : dpaDecider.initialState;
-    const next = dpaDecider.evolve(state, event);
-    if (next.status === 'NONE') return;
-    await upsert(tx, tenantId, next, recorded);
-  },
+  apply: applyEvolvedRow<DpaState, DpaEvent, DpaRow>({
+    events: DpaEvents,
+    decider: dpaDecider,
+    table: 'rm_data_processing_agreements',
+    key: 'controller_id',
+    keyOf: (event) => event.data.controllerId,
+    fromRow: dpaFromRow,
+    save: upsert,
+  }),
 };
 
 async function upsert(tx: SqlExecutor, tenantId: string, a: DataProcessingAgreement, recorded: RecordedEvent): Promise<void> {

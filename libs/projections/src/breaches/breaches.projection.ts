@@ -1,9 +1,9 @@
 import { Breach, BreachEvent, BreachEvents, breachDecider, BreachState } from '@ledger/domain';
-import { deserialise, RecordedEvent, SqlExecutor } from '@ledger/event-store';
+import { RecordedEvent, SqlExecutor } from '@ledger/event-store';
+import { applyEvolvedRow } from '../evolved-row';
 import { Projection } from '../projection';
 import { breachFromRow, BreachRow } from './breach.row';
 
-const HANDLED = new Set<string>(Object.values(BreachEvents));
 
 /**
  * The breach register (Art. 33(5)): one row per breach, current state, with each affected
@@ -47,16 +47,15 @@ export const breachesProjection: Projection = {
     },
   ],
 
-  async apply(tx: SqlExecutor, recorded: RecordedEvent): Promise<void> {
-    if (!HANDLED.has(recorded.type)) return;
-    const event = deserialise<BreachEvent>(recorded);
-    const { tenantId } = recorded.metadata;
-    const [row] = await tx.query<BreachRow>('SELECT * FROM rm_breaches WHERE tenant_id = $1 AND breach_id = $2', [tenantId, event.data.breachId]);
-    const state: BreachState = row ? breachFromRow(row) : breachDecider.initialState;
-    const next = breachDecider.evolve(state, event);
-    if (next.status === 'NONE') return;
-    await upsert(tx, tenantId, next, recorded);
-  },
+  apply: applyEvolvedRow<BreachState, BreachEvent, BreachRow>({
+    events: BreachEvents,
+    decider: breachDecider,
+    table: 'rm_breaches',
+    key: 'breach_id',
+    keyOf: (event) => event.data.breachId,
+    fromRow: breachFromRow,
+    save: upsert,
+  }),
 };
 
 async function upsert(tx: SqlExecutor, tenantId: string, b: Breach, recorded: RecordedEvent): Promise<void> {

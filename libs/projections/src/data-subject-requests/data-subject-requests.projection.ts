@@ -5,11 +5,11 @@ import {
   DataSubjectRequestEvents,
   DataSubjectRequestState,
 } from '@ledger/domain';
-import { deserialise, RecordedEvent, SqlExecutor } from '@ledger/event-store';
+import { RecordedEvent, SqlExecutor } from '@ledger/event-store';
+import { applyEvolvedRow } from '../evolved-row';
 import { Projection } from '../projection';
 import { dataSubjectRequestFromRow, DataSubjectRequestRow } from './data-subject-request.row';
 
-const HANDLED = new Set<string>(Object.values(DataSubjectRequestEvents));
 
 /**
  * The data-subject requests register: one row per request, current state. `due_at` is stored
@@ -51,19 +51,15 @@ export const dataSubjectRequestsProjection: Projection = {
     },
   ],
 
-  async apply(tx: SqlExecutor, recorded: RecordedEvent): Promise<void> {
-    if (!HANDLED.has(recorded.type)) return;
-    const event = deserialise<DataSubjectRequestEvent>(recorded);
-    const { tenantId } = recorded.metadata;
-    const [row] = await tx.query<DataSubjectRequestRow>(
-      'SELECT * FROM rm_data_subject_requests WHERE tenant_id = $1 AND request_id = $2',
-      [tenantId, event.data.requestId],
-    );
-    const state: DataSubjectRequestState = row ? dataSubjectRequestFromRow(row) : dataSubjectRequestDecider.initialState;
-    const next = dataSubjectRequestDecider.evolve(state, event);
-    if (next.status === 'NONE') return;
-    await upsert(tx, tenantId, next, recorded);
-  },
+  apply: applyEvolvedRow<DataSubjectRequestState, DataSubjectRequestEvent, DataSubjectRequestRow>({
+    events: DataSubjectRequestEvents,
+    decider: dataSubjectRequestDecider,
+    table: 'rm_data_subject_requests',
+    key: 'request_id',
+    keyOf: (event) => event.data.requestId,
+    fromRow: dataSubjectRequestFromRow,
+    save: upsert,
+  }),
 };
 
 async function upsert(tx: SqlExecutor, tenantId: string, r: DataSubjectRequest, recorded: RecordedEvent): Promise<void> {

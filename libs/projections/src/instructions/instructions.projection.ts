@@ -1,9 +1,9 @@
 import { Instruction, InstructionEvent, InstructionEvents, instructionDecider, InstructionState } from '@ledger/domain';
-import { deserialise, RecordedEvent, SqlExecutor } from '@ledger/event-store';
+import { RecordedEvent, SqlExecutor } from '@ledger/event-store';
+import { applyEvolvedRow } from '../evolved-row';
 import { Projection } from '../projection';
 import { instructionFromRow, InstructionRow } from './instruction.row';
 
-const HANDLED = new Set<string>(Object.values(InstructionEvents));
 
 /**
  * The instructions register: one row per instruction, current state. The row is the domain's
@@ -45,19 +45,15 @@ export const instructionsProjection: Projection = {
     },
   ],
 
-  async apply(tx: SqlExecutor, recorded: RecordedEvent): Promise<void> {
-    if (!HANDLED.has(recorded.type)) return;
-    const event = deserialise<InstructionEvent>(recorded);
-    const { tenantId } = recorded.metadata;
-    const [row] = await tx.query<InstructionRow>('SELECT * FROM rm_instructions WHERE tenant_id = $1 AND instruction_id = $2', [
-      tenantId,
-      event.data.instructionId,
-    ]);
-    const state: InstructionState = row ? instructionFromRow(row) : instructionDecider.initialState;
-    const next = instructionDecider.evolve(state, event);
-    if (next.status === 'NONE') return;
-    await upsert(tx, tenantId, next, recorded);
-  },
+  apply: applyEvolvedRow<InstructionState, InstructionEvent, InstructionRow>({
+    events: InstructionEvents,
+    decider: instructionDecider,
+    table: 'rm_instructions',
+    key: 'instruction_id',
+    keyOf: (event) => event.data.instructionId,
+    fromRow: instructionFromRow,
+    save: upsert,
+  }),
 };
 
 async function upsert(tx: SqlExecutor, tenantId: string, i: Instruction, recorded: RecordedEvent): Promise<void> {

@@ -4,7 +4,8 @@ import {
   processingActivityDecider,
   ProcessingActivityState,
 } from '@ledger/domain';
-import { deserialise, RecordedEvent, SqlExecutor } from '@ledger/event-store';
+import { RecordedEvent, SqlExecutor } from '@ledger/event-store';
+import { applyEvolvedRow } from '../evolved-row';
 import { Projection } from '../projection';
 import {
   PROCESSING_ACTIVITY_COLUMNS,
@@ -13,7 +14,6 @@ import {
   processingActivityValues,
 } from './processing-activity.row';
 
-const HANDLED = new Set<string>(Object.values(ProcessingActivityEvents));
 
 const columns = PROCESSING_ACTIVITY_COLUMNS.map(([, column]) => column);
 const placeholders = PROCESSING_ACTIVITY_COLUMNS.map(([, , kind], i) => `$${i + 2}${kind === 'jsonb' ? '::jsonb' : ''}`);
@@ -65,17 +65,15 @@ export const processingActivitiesProjection: Projection = {
     },
   ],
 
-  async apply(tx: SqlExecutor, recorded: RecordedEvent): Promise<void> {
-    if (!HANDLED.has(recorded.type)) return;
-    const event = deserialise<ProcessingActivityEvent>(recorded);
-    const { tenantId } = recorded.metadata;
-    const [row] = await tx.query<ProcessingActivityRow>(
-      'SELECT * FROM rm_processing_activities WHERE tenant_id = $1 AND processing_activity_id = $2',
-      [tenantId, event.data.processingActivityId],
-    );
-    const state: ProcessingActivityState = row ? processingActivityFromRow(row) : processingActivityDecider.initialState;
-    const next = processingActivityDecider.evolve(state, event);
-    if (next.status === 'NONE') return;
-    await tx.query(UPSERT, [tenantId, ...processingActivityValues(next), recorded.stream, recorded.revision, recorded.position]);
-  },
+  apply: applyEvolvedRow<ProcessingActivityState, ProcessingActivityEvent, ProcessingActivityRow>({
+    events: ProcessingActivityEvents,
+    decider: processingActivityDecider,
+    table: 'rm_processing_activities',
+    key: 'processing_activity_id',
+    keyOf: (event) => event.data.processingActivityId,
+    fromRow: processingActivityFromRow,
+    save: async (tx: SqlExecutor, tenantId: string, activity, recorded: RecordedEvent) => {
+      await tx.query(UPSERT, [tenantId, ...processingActivityValues(activity), recorded.stream, recorded.revision, recorded.position]);
+    },
+  }),
 };
