@@ -1,7 +1,9 @@
 import { INestApplication } from '@nestjs/common';
 import { Test, TestingModuleBuilder } from '@nestjs/testing';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from '@ledger/api/app.module';
 import { LedgerConfig } from '@ledger/api/config';
+import { hardenHttp } from '@ledger/api/http/http-hardening';
 import { createTestDatabase, postgresUrl } from './postgres';
 import { embeddedDataDir, tempDir } from './temp-dir';
 
@@ -71,9 +73,14 @@ export async function startApi(
   let url: string;
   const start = async () => {
     const moduleRef = await customise(Test.createTestingModule({ imports: [AppModule.forRoot(config)] })).compile();
-    app = moduleRef.createNestApplication({ logger: false });
+    const created = moduleRef.createNestApplication<NestExpressApplication>({ logger: false });
+    hardenHttp(created);
+    app = created;
     app.enableShutdownHooks();
     await app.listen(0, '127.0.0.1');
+    // Tests may block this thread for seconds (an embedded store runs in it): a server closing idle
+    // connections meanwhile would reset the client's next request on its pooled connection.
+    app.getHttpServer().keepAliveTimeout = 600_000;
     url = `${await app.getUrl()}`.replace('[::1]', '127.0.0.1');
   };
   await start();

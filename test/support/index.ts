@@ -4,3 +4,6 @@ export * from './postgres';
 export * from './temp-dir';
 export * from './server-process';
 export * from './projection-store';
+export * from './mutation-load';
+export * from './ledger-audit';
+export * from './private-postgres';

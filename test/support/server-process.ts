@@ -5,8 +5,10 @@ import { join } from 'node:path';
 
 /** Tests run from the repository root (Jest's rootDir). */
 const ROOT = process.cwd();
+/** The build under test: `dist/` (what `npm run build` writes) unless LEDGER_TEST_DIST names another. */
+const DIST = process.env.LEDGER_TEST_DIST ?? join(ROOT, 'dist');
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   const server = createServer();
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
@@ -20,19 +22,37 @@ async function freePort(): Promise<number> {
 export class ServerProcess {
   private child?: ChildProcess;
   private output = '';
+  private stdout = '';
   url = '';
 
   constructor(private readonly env: Record<string, string>) {}
+
+  /** What the service wrote on stdout since its last start: its JSON log lines, parsed. */
+  logLines(): Array<Record<string, any>> {
+    return this.stdout
+      .split('\n')
+      .filter((line) => line.startsWith('{'))
+      .map((line) => JSON.parse(line));
+  }
+
+  /** How the process ended: its exit code, or the signal that killed it. */
+  get exit(): { code: number | null; signal: NodeJS.Signals | null } {
+    return { code: this.child?.exitCode ?? null, signal: this.child?.signalCode ?? null };
+  }
 
   async start(): Promise<void> {
     const port = await freePort();
     this.url = `http://127.0.0.1:${port}`;
     this.output = '';
-    this.child = spawn(process.execPath, [join(ROOT, 'dist/apps/api/src/main.js')], {
+    this.stdout = '';
+    this.child = spawn(process.execPath, [join(DIST, 'apps/api/src/main.js')], {
       env: { ...process.env, ...this.env, PORT: String(port), LEDGER_POLL_INTERVAL_MS: '50' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    this.child.stdout!.on('data', (chunk) => (this.output += chunk));
+    this.child.stdout!.on('data', (chunk) => {
+      this.output += chunk;
+      this.stdout += chunk;
+    });
     this.child.stderr!.on('data', (chunk) => (this.output += chunk));
     const deadline = Date.now() + 60_000;
     while (Date.now() < deadline) {
@@ -57,17 +77,40 @@ export class ServerProcess {
   }
 
   async kill(signal: NodeJS.Signals): Promise<void> {
-    const child = this.child!;
-    if (child.exitCode !== null || child.signalCode !== null) return;
+    const child = this.child;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
     const exited = once(child, 'exit');
     child.kill(signal);
     await exited;
   }
 }
 
+/** Starts the built service and waits for it to exit (a start that is refused), or kills it after `timeoutMs`. */
+export function runServerToExit(env: Record<string, string>, options: { uid?: number; gid?: number; timeoutMs?: number } = {}) {
+  const result = spawnSync(process.execPath, [join(DIST, 'apps/api/src/main.js')], {
+    env: { ...process.env, PORT: '0', ...env },
+    encoding: 'utf8',
+    timeout: options.timeoutMs ?? 60_000,
+    uid: options.uid,
+    gid: options.gid,
+  });
+  return { status: result.status, signal: result.signal, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Runs the built `ledger` command without blocking this process (a load generator in the test goes on meanwhile). */
+export async function runLedgerCliAsync(args: string[], env: Record<string, string>): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, [join(DIST, 'apps/cli/src/main.js'), ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.on('data', (chunk) => (stdout += chunk));
+  child.stderr!.on('data', (chunk) => (stderr += chunk));
+  const [status] = (await once(child, 'close')) as [number | null];
+  return { status, stdout, stderr };
+}
+
 /** Runs the built `ledger` command to completion. */
 export function runLedgerCli(args: string[], env: Record<string, string>): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [join(ROOT, 'dist/apps/cli/src/main.js'), ...args], {
+  const result = spawnSync(process.execPath, [join(DIST, 'apps/cli/src/main.js'), ...args], {
     env: { ...process.env, ...env },
     encoding: 'utf8',
     timeout: 120_000,

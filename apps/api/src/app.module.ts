@@ -5,11 +5,12 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { GraphQLModule } from '@nestjs/graphql';
 import type { Request } from 'express';
 import type { LedgerConfig } from './config';
+import { queryLimits } from './graphql/armor';
 import { graphiqlLandingPage } from './graphql/graphiql.plugin';
 import { GraphqlErrorFilter } from './graphql/graphql-error.filter';
 import { InputValidationPipe } from './graphql/input-validation.pipe';
 import { HealthController } from './health/health.controller';
-import { HistoryResolver } from './history/history.resolver';
+import { HistoryModule } from './history/history.module';
 import { BreachesModule } from './breaches/breaches.module';
 import { CheckpointsModule } from './checkpoints/checkpoints.module';
 import { DataSubjectRequestsModule } from './data-subject-requests/data-subject-requests.module';
@@ -19,24 +20,33 @@ import { SubprocessorsModule } from './subprocessors/subprocessors.module';
 import { ProcessingActivitiesModule } from './processing-activities/processing-activities.module';
 import { AuditsModule } from './audits/audits.module';
 import { DeadlinesModule } from './deadlines/deadlines.module';
+import { ExportsModule } from './exports/exports.module';
 import { PrivacyModule } from './privacy/privacy.module';
+import { ConsentModule } from './consent/consent.module';
 import { LedgerModule } from './ledger/ledger.module';
+import { ObservabilityModule } from './observability/observability.module';
+import { BackupModule } from './backup/backup.module';
 import { requestContextFrom } from './ledger/request-context';
 
 @Module({})
 export class AppModule {
   static forRoot(config: LedgerConfig): DynamicModule {
+    const limits = queryLimits();
     return {
       module: AppModule,
       imports: [
         LedgerModule.forRoot(config),
+        ObservabilityModule,
+        BackupModule,
         CqrsModule.forRoot(),
         GraphQLModule.forRoot<ApolloDriverConfig>({
           driver: ApolloDriver,
           autoSchemaFile: true,
           sortSchema: true,
           playground: false,
-          plugins: [graphiqlLandingPage()],
+          plugins: [graphiqlLandingPage(), ...limits.plugins],
+          validationRules: limits.validationRules,
+          allowBatchedHttpRequests: false,
           includeStacktraceInErrorResponses: config.development,
           context: ({ req }: { req: Request }) => ({ ledger: requestContextFrom(req.headers) }),
         }),
@@ -50,10 +60,12 @@ export class AppModule {
         DataSubjectRequestsModule,
         DeadlinesModule,
         PrivacyModule,
+        ConsentModule,
+        ExportsModule,
+        HistoryModule,
       ],
       controllers: [HealthController],
       providers: [
-        HistoryResolver,
         { provide: APP_FILTER, useClass: GraphqlErrorFilter },
         { provide: APP_PIPE, useClass: InputValidationPipe },
       ],

@@ -4,6 +4,8 @@ export interface LedgerConfig {
   port: number;
   /** PostgreSQL connection string; absent means the embedded store. */
   databaseUrl?: string;
+  /** EventStoreDB connection string (`esdb://...`): events there, read models in PostgreSQL (DATABASE_URL required). */
+  eventStoreConnectionString?: string;
   /** Where the embedded store keeps its files. */
   dataDir: string;
   /** How often subscriptions look for events appended by other processes. */
@@ -11,7 +13,14 @@ export interface LedgerConfig {
   /** Development mode adds stack traces to GraphQL errors. */
   development: boolean;
   checkpoints: CheckpointConfig;
+  /** pino level of the JSON logs on stdout (default info). */
+  logLevel?: LogLevelName;
+  /** /health/ready answers 503 once a read model is this many seconds behind the log (default 30). */
+  readyMaxLagSeconds?: number;
 }
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevelName = (typeof LOG_LEVELS)[number];
 
 export interface CheckpointConfig {
   /** The log's name in every checkpoint (its first line) and the signing key's name. */
@@ -36,13 +45,44 @@ function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: nu
 
 const ORIGIN = /^[A-Za-z0-9][A-Za-z0-9.\-_/]{0,99}$/;
 
+function databaseUrl(raw: string | undefined): string | undefined {
+  if (!raw) return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new Error('DATABASE_URL is not a URL (expected postgres://user:password@host:5432/database)');
+  }
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:')
+    throw new Error(`DATABASE_URL must start with postgres:// or postgresql://, got "${url.protocol}//..."`);
+  if (!url.hostname || url.pathname.length <= 1) throw new Error('DATABASE_URL must name a host and a database (postgres://user:password@host:5432/database)');
+  return raw;
+}
+
+function eventStoreConnectionString(raw: string | undefined, databaseUrl: string | undefined): string | undefined {
+  if (!raw) return undefined;
+  if (!/^esdb(\+discover)?:\/\//.test(raw)) throw new Error('EVENTSTORE_CONNECTION_STRING must start with esdb:// or esdb+discover://');
+  if (!databaseUrl)
+    throw new Error('EVENTSTORE_CONNECTION_STRING needs DATABASE_URL: with EventStoreDB, read models, keys and command records live in PostgreSQL');
+  return raw;
+}
+
+function logLevel(raw: string | undefined): LogLevelName {
+  if (raw === undefined || raw === '') return 'info';
+  if (!(LOG_LEVELS as readonly string[]).includes(raw)) throw new Error(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${raw}"`);
+  return raw as LogLevelName;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): LedgerConfig {
   const dataDir = resolve(env.LEDGER_DATA_DIR || './data');
+  if (env.NODE_ENV && !['development', 'production', 'test'].includes(env.NODE_ENV))
+    throw new Error(`NODE_ENV must be development, production or test, got "${env.NODE_ENV}"`);
   const origin = env.LEDGER_LOG_ORIGIN || 'gdpr-compliance-ledger';
   if (!ORIGIN.test(origin)) throw new Error(`LEDGER_LOG_ORIGIN must be letters, digits and . - _ / (at most 100), got "${origin}"`);
   return {
     port: integer(env, 'PORT', 3000, 0, 65535),
-    databaseUrl: env.DATABASE_URL || undefined,
+    databaseUrl: databaseUrl(env.DATABASE_URL),
+    eventStoreConnectionString: eventStoreConnectionString(env.EVENTSTORE_CONNECTION_STRING, env.DATABASE_URL),
     dataDir,
     pollIntervalMs: integer(env, 'LEDGER_POLL_INTERVAL_MS', 250, 10, 60_000),
     development: env.NODE_ENV === 'development',
@@ -53,6 +93,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): LedgerConfig {
       everyEvents: integer(env, 'LEDGER_CHECKPOINT_EVERY_EVENTS', 1000, 1, 10_000_000),
       everySeconds: integer(env, 'LEDGER_CHECKPOINT_EVERY_SECONDS', 10, 1, 86_400),
     },
+    logLevel: logLevel(env.LOG_LEVEL),
+    readyMaxLagSeconds: integer(env, 'LEDGER_READY_MAX_LAG_SECONDS', 30, 1, 86_400),
   };
 }
 
@@ -60,5 +102,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): LedgerConfig {
 export function describeStorage(config: LedgerConfig): string {
   if (!config.databaseUrl) return `embedded store in ${config.dataDir}`;
   const url = new URL(config.databaseUrl);
-  return `PostgreSQL at ${url.hostname}:${url.port || 5432}${url.pathname}`;
+  const postgres = `PostgreSQL at ${url.hostname}:${url.port || 5432}${url.pathname}`;
+  if (!config.eventStoreConnectionString) return postgres;
+  // esdb://[user:password@]host:port[,host:port...][?options]: only the hosts.
+  const hosts = config.eventStoreConnectionString.replace(/^esdb(\+discover)?:\/\//, '').replace(/^[^@/?]*@/, '').split(/[/?]/)[0];
+  return `EventStoreDB at ${hosts} (read models in ${postgres})`;
 }

@@ -7,3 +7,4 @@ export * from './audits';
 export * from './agreements';
 export * from './subprocessors';
 export * from './deadlines';
+export * from './consent';

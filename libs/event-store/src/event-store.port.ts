@@ -88,6 +88,42 @@ export interface EventStore {
   countEvents(): Promise<number>;
 }
 
+/** One command's append within `appendMany`. */
+export interface StreamAppend {
+  stream: string;
+  expectedRevision: number;
+  events: NewEvent[];
+  context: AppendContext;
+}
+
+/**
+ * A store that also takes many commands in one round trip, for bulk imports (an opt-out list of
+ * 100,000 rows). Optional for an adapter: the SQL store has it.
+ */
+export interface BulkEventStore extends EventStore {
+  /**
+   * Appends every command, in order (several may go to one stream), all or nothing, each with its
+   * own command id. A stale expected revision raises ConcurrencyConflictError and a command id
+   * already used CommandIdTakenError; nothing is appended and the caller reads again and retries.
+   */
+  appendMany(tenantId: string, appends: StreamAppend[]): Promise<AppendResult[]>;
+  /** The events of each stream (an empty list for a stream that does not exist). */
+  readStreams(tenantId: string, streams: string[]): Promise<Map<string, RecordedEvent[]>>;
+  /** Which of these command ids were already processed. */
+  findCommands(tenantId: string, commandIds: string[]): Promise<Set<string>>;
+}
+
+export function isBulkEventStore(store: EventStore): store is BulkEventStore {
+  return 'appendMany' in store && 'readStreams' in store && 'findCommands' in store;
+}
+
+export class CommandIdTakenError extends Error {
+  constructor(readonly tenantId: string) {
+    super('a command id of the batch was used meanwhile by another command');
+    this.name = 'CommandIdTakenError';
+  }
+}
+
 export class ConcurrencyConflictError extends Error {
   constructor(
     readonly stream: string,

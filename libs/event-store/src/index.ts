@@ -1,5 +1,7 @@
 export * from './event-store.port';
 export * from './open-sql-client';
+export * from './open-event-store';
+export * from './esdb/esdb-event-store';
 export * from './sql/migrator';
 export * from './sql/sql-client';
 export * from './sql/sql-event-store';

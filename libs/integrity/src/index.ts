@@ -4,3 +4,4 @@ export * from './merkle';
 export * from './note';
 export * from './leaf';
 export * from './verifier';
+export * from './audit-pack';

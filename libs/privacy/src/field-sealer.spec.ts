@@ -25,6 +25,21 @@ describe.each(storagesUnderTest())('sealing with subject keys kept in SQL on the
     expect(await keys.keyFor('t2', subject)).not.toEqual(a);
   });
 
+  it('seals many values under their subjects’ keys in one go, creating the missing keys and keeping the existing ones', async () => {
+    const other = 'subj-ffffffffffffffffffffffffffffffff';
+    const existing = await keys.keyFor('t1', subject);
+    const [a, b, c] = await sealer.sealMany('t1', [
+      { subjectId: subject, value: 'one' },
+      { subjectId: other, value: 'two' },
+      { subjectId: subject, value: 'three' },
+    ]);
+    expect([a.subject, b.subject, c.subject]).toEqual([subject, other, subject]);
+    expect(await keys.find('t1', subject)).toEqual(existing);
+    expect(await Promise.all([a, b, c].map((field) => sealer.open('t1', field)))).toEqual(['one', 'two', 'three'].map((value) => ({ erased: false, value })));
+    expect(await keys.keysFor('t2', [other])).toEqual(new Map([[other, expect.any(Buffer)]]));
+    expect((await keys.keysFor('t2', [other])).get(other)).not.toEqual(await keys.find('t1', other));
+  });
+
   it('opens a sealed field while the key exists, and as erased once it is destroyed (crypto-shredding, Art. 17)', async () => {
     const field = await sealer.seal('t1', subject, requester);
     expect(await sealer.open('t1', field)).toEqual({ erased: false, value: requester });

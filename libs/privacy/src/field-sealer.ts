@@ -22,6 +22,12 @@ export class FieldSealer {
     return sealWithKey(await this.keys.keyFor(tenantId, subjectId), subjectId, value);
   }
 
+  /** Seals many values, each under its own subject's key, fetching the keys in one go. */
+  async sealMany(tenantId: string, items: Array<{ subjectId: string; value: JsonValue }>): Promise<SealedField[]> {
+    const keys = await this.keys.keysFor(tenantId, items.map((item) => item.subjectId));
+    return items.map(({ subjectId, value }) => sealWithKey(keys.get(subjectId)!, subjectId, value));
+  }
+
   async open<T extends JsonValue = JsonValue>(tenantId: string, field: SealedField): Promise<Opened<T>> {
     const key = await this.keys.find(tenantId, field.subject);
     return key ? { erased: false, value: openWithKey<T>(key, field) } : { erased: true };

@@ -29,3 +29,13 @@ describe('subject ids: keyed pseudonyms of the normalised e-mail', () => {
     expect(() => new Pseudonyms(randomBytes(16))).toThrow('at least 32 bytes');
   });
 });
+
+describe('pseudonyms of any normalised identifier', () => {
+  it('gives an e-mail the same subject id as subjectIdForEmail, and a keyed hash whose first 32 digits it is', () => {
+    const { subjectId, identifierHash } = pseudonyms.ofIdentifier('email', 'jeanne@example.org');
+    expect(subjectId).toBe(pseudonyms.subjectIdForEmail(' Jeanne@Example.org'));
+    expect(identifierHash).toBe(pseudonyms.keyedHash('email', 'jeanne@example.org'));
+    expect(subjectId).toBe(`subj-${identifierHash.slice(0, 32)}`);
+    expect(pseudonyms.ofIdentifier('phone', '+33612345678').subjectId).not.toBe(subjectId);
+  });
+});

@@ -27,7 +27,16 @@ export class Pseudonyms {
   }
 
   subjectIdForEmail(email: string): string {
-    return `subj-${this.keyedHash('email', normaliseEmail(email)).slice(0, 32)}`;
+    return this.ofIdentifier('email', normaliseEmail(email)).subjectId;
+  }
+
+  /**
+   * Both pseudonyms of a normalised identifier: the subject id (whose key seals it, erasable) and
+   * the full keyed hash, which the suppression list keeps after erasure to keep honouring opt-outs.
+   */
+  ofIdentifier(kind: 'email' | 'phone', normalised: string): { subjectId: string; identifierHash: string } {
+    const identifierHash = this.keyedHash(kind, normalised);
+    return { subjectId: `subj-${identifierHash.slice(0, 32)}`, identifierHash };
   }
 
   /** For a person known by no stable identifier: a subject of its own, erasable by this id. */

@@ -7,7 +7,8 @@ import { auditsProjection } from './audits/audits.projection';
 import { dataProcessingAgreementsProjection } from './agreements/dpa.projection';
 import { subprocessorsProjection } from './subprocessors/subprocessors.projection';
 import { deadlinesProjection } from './deadlines/deadlines.projection';
+import { contactFactsProjection } from './consent/contact-facts.projection';
 import { Projection } from './projection';
 
 /** Every read model the service keeps; `ledger rebuild` replays the log into all of them. */
-export const allProjections: Projection[] = [merkleLogProjection, instructionsProjection, breachesProjection, dataSubjectRequestsProjection, processingActivitiesProjection, auditsProjection, dataProcessingAgreementsProjection, subprocessorsProjection, deadlinesProjection];
+export const allProjections: Projection[] = [merkleLogProjection, instructionsProjection, breachesProjection, dataSubjectRequestsProjection, processingActivitiesProjection, auditsProjection, dataProcessingAgreementsProjection, subprocessorsProjection, deadlinesProjection, contactFactsProjection];

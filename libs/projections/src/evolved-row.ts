@@ -1,5 +1,6 @@
 import type { DomainEvent } from '@ledger/domain';
 import { deserialise, RecordedEvent, Row, SqlExecutor } from '@ledger/event-store';
+import { recordRevision } from './point-in-time/revisions';
 
 type Existing<S> = Exclude<S, { status: 'NONE' }>;
 
@@ -13,11 +14,17 @@ export interface EvolvedRow<S extends { status: string }, E extends DomainEvent,
   keyOf(event: E): string;
   fromRow(row: R): S;
   save(tx: SqlExecutor, tenantId: string, state: Existing<S>, recorded: RecordedEvent): Promise<void>;
+  /**
+   * Keep every revision of the row too (`<table>_revisions`, see revisionsMigration), for
+   * point-in-time queries.
+   */
+  revisions?: boolean;
 }
 
 /**
  * `apply` for a register kept as one row per record: the domain's own `evolve` applied to the
- * previous row, so the register cannot drift from the decider.
+ * previous row, so the register cannot drift from the decider. With `revisions`, the saved row is
+ * also kept as the record's revision at this event.
  */
 export function applyEvolvedRow<S extends { status: string }, E extends DomainEvent, R extends Row>(spec: EvolvedRow<S, E, R>) {
   const handled = new Set(Object.values(spec.events));
@@ -27,6 +34,8 @@ export function applyEvolvedRow<S extends { status: string }, E extends DomainEv
     const { tenantId } = recorded.metadata;
     const [row] = await tx.query<R>(`SELECT * FROM ${spec.table} WHERE tenant_id = $1 AND ${spec.key} = $2`, [tenantId, spec.keyOf(event)]);
     const next = spec.decider.evolve(row ? spec.fromRow(row) : spec.decider.initialState, event);
-    if (next.status !== 'NONE') await spec.save(tx, tenantId, next as Existing<S>, recorded);
+    if (next.status === 'NONE') return;
+    await spec.save(tx, tenantId, next as Existing<S>, recorded);
+    if (spec.revisions) await recordRevision(tx, spec, tenantId, spec.keyOf(event), recorded);
   };
 }

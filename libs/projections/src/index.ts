@@ -12,5 +12,7 @@ export * from './audits';
 export * from './agreements';
 export * from './subprocessors';
 export * from './deadlines';
+export * from './consent';
 export * from './all-projections';
 export * from './merkle-log';
+export * from './point-in-time';

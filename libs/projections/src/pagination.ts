@@ -1,6 +1,10 @@
+import type { DerivedFrom } from './point-in-time/point-in-time';
+
 export interface Page<T> {
   edges: Array<{ node: T; cursor: string }>;
   hasNextPage: boolean;
+  /** For a page read at a point in time: the log prefix it is derived from. */
+  derivedFrom?: DerivedFrom;
 }
 
 export class InvalidCursorError extends Error {

@@ -13,6 +13,7 @@ import { ArrayMaxSize, ArrayUnique, IsArray, IsDate, IsIn, IsInt, IsOptional, Is
 import { asEnum } from '../graphql/as-enum';
 import { CommandInput } from '../ledger/command.input';
 import { PageArgs } from '../ledger/page.args';
+import { PointInTimePageArgs } from '../point-in-time/point-in-time.args';
 
 export const Art28ClauseEnum = asEnum(ART28_CLAUSES);
 registerEnumType(Art28ClauseEnum, { name: 'Art28Clause', description: 'A clause of Art. 28(3), points (a) to (h).' });
@@ -92,7 +93,7 @@ export class RecordControllerDataReturnedInput extends AgreementTargetInput {}
 export class RecordControllerDataDeletedInput extends AgreementTargetInput {}
 
 @ArgsType()
-export class DataProcessingAgreementsArgs extends PageArgs {
+export class DataProcessingAgreementsArgs extends PointInTimePageArgs {
   @Field(() => DpaStatusEnum, { nullable: true })
   @IsOptional()
   @IsIn(DPA_STATUSES)

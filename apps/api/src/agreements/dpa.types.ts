@@ -2,6 +2,7 @@ import { Field, GraphQLISODateTime, Int, ObjectType } from '@nestjs/graphql';
 import type { Art28Clause, DpaStatus, SubprocessorAuthorisation } from '@ledger/domain';
 import { LedgerWrite, PageInfo } from '../ledger/ledger.types';
 import { Art28ClauseEnum, DpaStatusEnum, SubprocessorAuthorisationEnum } from './dpa.inputs';
+import { PointInTimeConnection } from '../point-in-time/derived-from.type';
 
 @ObjectType({ description: 'A clause Art. 28(3) requires that the contract lacks.' })
 export class MissingClauseType {
@@ -51,7 +52,7 @@ export class DataProcessingAgreementEdge {
 }
 
 @ObjectType()
-export class DataProcessingAgreementConnection {
+export class DataProcessingAgreementConnection extends PointInTimeConnection {
   @Field(() => [DataProcessingAgreementEdge]) edges!: DataProcessingAgreementEdge[];
   @Field(() => PageInfo) pageInfo!: PageInfo;
 }

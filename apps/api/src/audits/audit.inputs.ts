@@ -5,6 +5,7 @@ import { ArrayMaxSize, IsArray, IsDate, IsIn, IsNotEmpty, IsOptional, IsString, 
 import { asEnum } from '../graphql/as-enum';
 import { CommandInput } from '../ledger/command.input';
 import { PageArgs } from '../ledger/page.args';
+import { PointInTimePageArgs } from '../point-in-time/point-in-time.args';
 
 export const AuditStatusEnum = asEnum(AUDIT_STATUSES);
 registerEnumType(AuditStatusEnum, { name: 'AuditStatus', description: 'REQUESTED (open for answers), SUBMITTED, CLOSED.' });
@@ -117,7 +118,7 @@ export class CloseAuditInput extends AuditTargetInput {
 }
 
 @ArgsType()
-export class AuditsArgs extends PageArgs {
+export class AuditsArgs extends PointInTimePageArgs {
   @Field({ nullable: true })
   @IsOptional()
   @IsString()

@@ -3,6 +3,7 @@ import { AUDIT_TOPICS, type AuditStatus, type AuditTopic, type FindingSeverity }
 import { asEnum } from '../graphql/as-enum';
 import { ActorType, LedgerWrite, PageInfo } from '../ledger/ledger.types';
 import { AuditStatusEnum, FindingSeverityEnum } from './audit.inputs';
+import { PointInTimeConnection } from '../point-in-time/derived-from.type';
 
 export const AuditTopicEnum = asEnum(AUDIT_TOPICS);
 registerEnumType(AuditTopicEnum, { name: 'AuditTopic' });
@@ -91,7 +92,7 @@ export class AuditEdge {
 }
 
 @ObjectType()
-export class AuditConnection {
+export class AuditConnection extends PointInTimeConnection {
   @Field(() => [AuditEdge]) edges!: AuditEdge[];
   @Field(() => PageInfo) pageInfo!: PageInfo;
 }

@@ -5,6 +5,7 @@ import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsNotEmpty, IsOptiona
 import { asEnum } from '../graphql/as-enum';
 import { CommandInput } from '../ledger/command.input';
 import { PageArgs } from '../ledger/page.args';
+import { PointInTimePageArgs } from '../point-in-time/point-in-time.args';
 
 export const BreachRiskLevelEnum = asEnum(BREACH_RISK_LEVELS);
 registerEnumType(BreachRiskLevelEnum, {
@@ -132,7 +133,7 @@ export class CloseBreachInput extends BreachTargetInput {
 }
 
 @ArgsType()
-export class BreachesArgs extends PageArgs {
+export class BreachesArgs extends PointInTimePageArgs {
   @Field(() => BreachStatusEnum, { nullable: true })
   @IsOptional()
   @IsIn(BREACH_STATUSES)

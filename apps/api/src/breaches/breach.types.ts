@@ -2,6 +2,7 @@ import { Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql'
 import type { BreachRiskLevel, BreachStatus } from '@ledger/domain';
 import { LedgerWrite, PageInfo } from '../ledger/ledger.types';
 import { BreachRiskLevelEnum, BreachStatusEnum } from './breach.inputs';
+import { PointInTimeConnection } from '../point-in-time/derived-from.type';
 
 @ObjectType({ description: 'Where one affected controller stands on a breach.' })
 export class BreachControllerNoticeType {
@@ -54,7 +55,7 @@ export class BreachEdge {
 }
 
 @ObjectType()
-export class BreachConnection {
+export class BreachConnection extends PointInTimeConnection {
   @Field(() => [BreachEdge]) edges!: BreachEdge[];
   @Field(() => PageInfo) pageInfo!: PageInfo;
 }

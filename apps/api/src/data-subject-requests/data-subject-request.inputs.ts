@@ -11,6 +11,7 @@ import { IsBoolean, IsEmail, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matc
 import { asEnum } from '../graphql/as-enum';
 import { CommandInput } from '../ledger/command.input';
 import { PageArgs } from '../ledger/page.args';
+import { PointInTimePageArgs } from '../point-in-time/point-in-time.args';
 
 export const DataSubjectRightEnum = asEnum(DATA_SUBJECT_RIGHTS);
 registerEnumType(DataSubjectRightEnum, {
@@ -99,7 +100,7 @@ export class RefuseDataSubjectRequestInput extends DataSubjectRequestTargetInput
 }
 
 @ArgsType()
-export class DataSubjectRequestsArgs extends PageArgs {
+export class DataSubjectRequestsArgs extends PointInTimePageArgs {
   @Field({ nullable: true })
   @IsOptional()
   @IsString()

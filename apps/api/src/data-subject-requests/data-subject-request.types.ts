@@ -2,6 +2,7 @@ import { Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql'
 import type { DataSubjectRequestStatus, DataSubjectRight } from '@ledger/domain';
 import { LedgerWrite, PageInfo } from '../ledger/ledger.types';
 import { DataSubjectRequestStatusEnum, DataSubjectRightEnum } from './data-subject-request.inputs';
+import { PointInTimeConnection } from '../point-in-time/derived-from.type';
 
 @ObjectType({
   description: 'The requester: personal data, stored only encrypted under the subject’s key. Once the subject is erased, erased is true and name, email and phone are null.',
@@ -54,7 +55,7 @@ export class DataSubjectRequestEdge {
 }
 
 @ObjectType()
-export class DataSubjectRequestConnection {
+export class DataSubjectRequestConnection extends PointInTimeConnection {
   @Field(() => [DataSubjectRequestEdge]) edges!: DataSubjectRequestEdge[];
   @Field(() => PageInfo) pageInfo!: PageInfo;
 }

@@ -70,13 +70,15 @@ export class DataSubjectRequestsResolver {
   @Query(() => DataSubjectRequestConnection, { description: 'Data-subject requests in the order received, filtered, a page at a time.' })
   async dataSubjectRequests(@Args() args: DataSubjectRequestsArgs, @Ledger() ctx: RequestContext): Promise<DataSubjectRequestConnection> {
     const page = await this.queries.execute(new ListDataSubjectRequests(ctx.tenantId, args));
-    const edges = await Promise.all(page.edges.map(async (edge) => ({ ...edge, node: await this.toType(ctx, edge.node, edge.node.stream, edge.node.revision) })));
+    const at = args.asOf ?? this.clock();
+    const edges = await Promise.all(page.edges.map(async (edge) => ({ ...edge, node: await this.toType(ctx, edge.node, edge.node.stream, edge.node.revision, at) })));
     return connectionOf({ ...page, edges }, (node) => node);
   }
 
   /** The requester is opened here, at query time: the register itself holds it sealed. */
-  private async toType(ctx: RequestContext, request: DataSubjectRequest, stream: string, revision: number): Promise<DataSubjectRequestType> {
-    const overdue = isDataSubjectRequestOverdue(request, this.clock());
+  /** `overdue` is judged at `at`: now, or the asOf of a past register. */
+  private async toType(ctx: RequestContext, request: DataSubjectRequest, stream: string, revision: number, at = this.clock()): Promise<DataSubjectRequestType> {
+    const overdue = isDataSubjectRequestOverdue(request, at);
     const requester = await this.requesters.open(ctx.tenantId, request.requester);
     return { ...request, requester, id: request.requestId, type: request.requestType, overdue, stream, revision };
   }

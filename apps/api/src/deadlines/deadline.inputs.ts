@@ -2,6 +2,7 @@ import { ArgsType, Field, GraphQLISODateTime, registerEnumType } from '@nestjs/g
 import { DEADLINE_KINDS, type DeadlineKind } from '@ledger/domain';
 import { IsBoolean, IsDate, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { PageArgs } from '../ledger/page.args';
+import { PointInTimePageArgs } from '../point-in-time/point-in-time.args';
 
 export const DeadlineKindEnum = Object.fromEntries(DEADLINE_KINDS.map((k) => [k, k])) as Record<string, DeadlineKind>;
 registerEnumType(DeadlineKindEnum, {
@@ -13,7 +14,7 @@ registerEnumType(DeadlineKindEnum, {
 });
 
 @ArgsType()
-export class DeadlinesArgs extends PageArgs {
+export class DeadlinesArgs extends PointInTimePageArgs {
   @Field({ defaultValue: false, description: 'Only the unmet obligations past their due date, by the service clock.' })
   @IsBoolean()
   overdueOnly!: boolean;

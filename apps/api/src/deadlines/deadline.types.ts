@@ -2,6 +2,7 @@ import { Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql'
 import type { DeadlineKind } from '@ledger/domain';
 import { PageInfo } from '../ledger/ledger.types';
 import { DeadlineKindEnum } from './deadline.inputs';
+import { PointInTimeConnection } from '../point-in-time/derived-from.type';
 
 @ObjectType({ description: 'An obligation with a due date, derived from the events of the record it concerns.' })
 export class DeadlineType {
@@ -28,7 +29,7 @@ export class DeadlineEdge {
 }
 
 @ObjectType()
-export class DeadlineConnection {
+export class DeadlineConnection extends PointInTimeConnection {
   @Field(() => [DeadlineEdge]) edges!: DeadlineEdge[];
   @Field(() => PageInfo) pageInfo!: PageInfo;
 }

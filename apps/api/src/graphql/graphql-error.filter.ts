@@ -5,9 +5,10 @@ import { ConcurrencyConflictError } from '@ledger/event-store';
 import { InvalidCursorError } from '@ledger/projections';
 import type { Response } from 'express';
 import { GraphQLError } from 'graphql';
+import { isStorageUnavailable } from '../health/storage-unavailable';
 import { InputValidationError } from './input-validation.error';
 
-const HTTP_STATUS: Record<string, number> = { BAD_USER_INPUT: 400, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409, INTERNAL_SERVER_ERROR: 500 };
+const HTTP_STATUS: Record<string, number> = { BAD_USER_INPUT: 400, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409, INTERNAL_SERVER_ERROR: 500, UNAVAILABLE: 503 };
 
 /**
  * Every failure leaves with a code a client can branch on and the fields at fault: as a GraphQL
@@ -46,6 +47,10 @@ export class GraphqlErrorFilter implements GqlExceptionFilter {
       return new GraphQLError(`${exception.message}; read the record again and retry`, {
         extensions: { code: 'CONFLICT', stream: exception.stream },
       });
+    if (isStorageUnavailable(exception)) {
+      this.logger.warn(`store unavailable: ${(exception as Error).message}`);
+      return new GraphQLError('the store is unavailable; retry later with the same commandId', { extensions: { code: 'UNAVAILABLE', retryable: true } });
+    }
     this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
     return new GraphQLError('internal error', { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
   }

@@ -1,28 +1,43 @@
 import { Inject } from '@nestjs/common';
 import { Args, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import type { EventStore, SqlClient } from '@ledger/event-store';
+import type { EventStore } from '@ledger/event-store';
 import { FieldSealer } from '@ledger/privacy';
-import { leafIndexes } from '@ledger/projections';
 import { GraphQLJSONObject } from 'graphql-scalars';
-import { EVENT_STORE, SQL_CLIENT } from '../ledger/ledger.tokens';
-import { LedgerEvent, ledgerEventOf } from '../ledger/ledger.types';
+import { type Connection, connectionOf } from '../ledger/connection';
+import { EVENT_STORE } from '../ledger/ledger.tokens';
+import { LedgerEvent } from '../ledger/ledger.types';
 import { Ledger, type RequestContext } from '../ledger/request-context';
+import { RecordHistoryArgs } from './history.inputs';
+import { HistoryService } from './history.service';
+import { EventCauses, LedgerEventConnection } from './history.types';
 
 @Resolver(() => LedgerEvent)
 export class HistoryResolver {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(SQL_CLIENT) private readonly sql: SqlClient,
+    private readonly records: HistoryService,
     private readonly sealer: FieldSealer,
   ) {}
 
   @Query(() => [LedgerEvent], {
-    description: 'Every event of a stream, in order, with its full envelope (who, when, why), its hash and its Merkle leaf.',
+    description:
+      'Every event of a stream, in order, with its full envelope (who, when, why), its hash and its Merkle leaf, in one list. recordHistory filters and pages.',
   })
   async history(@Args('stream') stream: string, @Ledger() ctx: RequestContext): Promise<LedgerEvent[]> {
-    const events = await this.store.readStream(ctx.tenantId, stream);
-    const leaves = await leafIndexes(this.sql, ctx.tenantId, events.map((e) => e.eventId));
-    return events.map((event) => ledgerEventOf(event, leaves.get(event.eventId) ?? null));
+    return this.records.withLeaves(ctx.tenantId, await this.store.readStream(ctx.tenantId, stream));
+  }
+
+  @Query(() => LedgerEventConnection, {
+    description:
+      "A record's events for an auditor, by stream or by kind and id: filtered by type and by business (occurredAt) or recording (recordedAt) time, in stream order, a page at a time; ask each event's `causes` for what led to it.",
+  })
+  async recordHistory(@Args() args: RecordHistoryArgs, @Ledger() ctx: RequestContext): Promise<Connection<LedgerEvent>> {
+    return connectionOf(await this.records.page(ctx.tenantId, args), (event) => event);
+  }
+
+  @ResolveField(() => EventCauses, { description: 'What led to this event: its causation and correlation ids resolved to events of the ledger.' })
+  causes(@Parent() event: LedgerEvent): Promise<EventCauses> {
+    return this.records.causes(event);
   }
 
   /** Opened on demand: `data` stays the stored bytes, so that anyone can recompute the hash chain from it. */

@@ -4,6 +4,7 @@ import { IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'clas
 import { asEnum } from '../graphql/as-enum';
 import { CommandInput } from '../ledger/command.input';
 import { PageArgs } from '../ledger/page.args';
+import { PointInTimePageArgs } from '../point-in-time/point-in-time.args';
 
 export const InstructionChannelEnum = Object.fromEntries(INSTRUCTION_CHANNELS.map((c) => [c.toUpperCase(), c])) as Record<
   string,
@@ -84,7 +85,7 @@ export class WithdrawInstructionInput extends InstructionTargetInput {
 }
 
 @ArgsType()
-export class InstructionsArgs extends PageArgs {
+export class InstructionsArgs extends PointInTimePageArgs {
   @Field({ nullable: true })
   @IsOptional()
   @IsString()

@@ -2,6 +2,7 @@ import { Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql'
 import type { InstructionChannel, InstructionStatus } from '@ledger/domain';
 import { LedgerWrite, PageInfo } from '../ledger/ledger.types';
 import { InstructionChannelEnum, InstructionStatusEnum } from './instruction.inputs';
+import { PointInTimeConnection } from '../point-in-time/derived-from.type';
 
 @ObjectType({ description: 'A documented instruction from a controller and where it stands.' })
 export class InstructionType {
@@ -37,7 +38,7 @@ export class InstructionEdge {
 }
 
 @ObjectType()
-export class InstructionConnection {
+export class InstructionConnection extends PointInTimeConnection {
   @Field(() => [InstructionEdge]) edges!: InstructionEdge[];
   @Field(() => PageInfo) pageInfo!: PageInfo;
 }

@@ -1,9 +1,11 @@
-import type { Page } from '@ledger/projections';
+import type { DerivedFrom, Page } from '@ledger/projections';
 import type { PageInfo } from './ledger.types';
 
 export interface Connection<N> {
   edges: Array<{ cursor: string; node: N }>;
   pageInfo: PageInfo;
+  /** The log prefix of a page read at a point in time. */
+  derivedFrom?: DerivedFrom | null;
 }
 
 /** A read-model page as a GraphQL connection: each record turned into its API type, the last cursor as endCursor. */
@@ -11,5 +13,6 @@ export function connectionOf<T, N>(page: Page<T>, toNode: (record: T) => N): Con
   return {
     edges: page.edges.map(({ node, cursor }) => ({ cursor, node: toNode(node) })),
     pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.edges.at(-1)?.cursor ?? null },
+    derivedFrom: page.derivedFrom ?? null,
   };
 }

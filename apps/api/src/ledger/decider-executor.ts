@@ -1,6 +1,8 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { type Decider, DomainError, type DomainEvent, fold } from '@ledger/domain';
 import { type AppendResult, ConcurrencyConflictError, deserialise, type EventStore, NO_STREAM, type RecordedEvent } from '@ledger/event-store';
+import { LedgerMetrics } from '../observability/ledger-metrics';
+import { outcomeOf } from '../observability/outcome';
 import { type Clock, CLOCK, EVENT_STORE } from './ledger.tokens';
 import { RequestContext } from './request-context';
 
@@ -31,11 +33,15 @@ export interface Decision<State> {
  */
 @Injectable()
 export class DeciderExecutor {
+  private readonly logger = new Logger('Commands');
+
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Optional() private readonly metrics?: LedgerMetrics,
   ) {}
 
+  /** The command path, counted and timed by type and outcome, and logged with its correlation id. */
   async execute<C, S, E extends DomainEvent>(
     decider: Decider<C, S, E>,
     stream: string,
@@ -43,12 +49,39 @@ export class DeciderExecutor {
     meta: CommandMeta,
     options: ExecuteOptions<E> = {},
   ): Promise<Decision<S>> {
+    const type = (command as { type?: string }).type ?? 'unknown';
+    const started = performance.now();
+    let outcome = 'ok';
+    try {
+      const decision = await this.decideAndAppend(decider, stream, command, meta, options);
+      if (decision.write.replayed) outcome = 'replayed';
+      return decision;
+    } catch (error) {
+      outcome = outcomeOf(error);
+      throw error;
+    } finally {
+      const seconds = (performance.now() - started) / 1000;
+      this.metrics?.commandExecuted(type, outcome, seconds);
+      const entry = { msg: 'command', command: type, stream, outcome, durationMs: Math.round(seconds * 1000), commandId: meta.commandId, correlationId: meta.correlationId };
+      if (outcome === 'INTERNAL_SERVER_ERROR') this.logger.error(entry);
+      else this.logger.log(entry);
+    }
+  }
+
+  private async decideAndAppend<C, S, E extends DomainEvent>(
+    decider: Decider<C, S, E>,
+    stream: string,
+    command: C,
+    meta: CommandMeta,
+    options: ExecuteOptions<E>,
+  ): Promise<Decision<S>> {
     try {
       const history = options.newStream ? [] : await this.store.readStream(meta.tenantId, stream);
       const state = this.fold(decider, history);
       const decided = decider.decide(command, state, { now: this.clock() });
       const events = options.sealPersonalData ? await options.sealPersonalData(decided) : decided;
       const expectedRevision = history.length ? history[history.length - 1].revision : NO_STREAM;
+      const appending = performance.now();
       const write = await this.store.append(stream, expectedRevision, events, {
         tenantId: meta.tenantId,
         actor: meta.actor,
@@ -56,6 +89,7 @@ export class DeciderExecutor {
         correlationId: meta.correlationId,
         causationId: meta.commandId,
       });
+      this.metrics?.appended((performance.now() - appending) / 1000);
       return write.replayed ? this.replay(decider, meta, write, stream, options) : { state: fold(decider, state, events), write };
     } catch (error) {
       if (error instanceof DomainError || error instanceof ConcurrencyConflictError) {

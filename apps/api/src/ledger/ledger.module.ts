@@ -1,5 +1,5 @@
 import { DynamicModule, Global, Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { type EventStore, openSqlClient, type SqlClient, SqlEventStore } from '@ledger/event-store';
+import { closeEventStore, type EventStore, openEventStore, openSqlClient, type SqlClient } from '@ledger/event-store';
 import { allProjections, ProjectionRunner } from '@ledger/projections';
 import type { LedgerConfig } from '../config';
 import { CommandSender } from './command-sender';
@@ -12,6 +12,7 @@ class LedgerLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
   constructor(
     private readonly projections: ProjectionRunner,
     @Inject(SQL_CLIENT) private readonly sql: SqlClient,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
   onApplicationBootstrap() {
@@ -20,6 +21,7 @@ class LedgerLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
 
   async onApplicationShutdown() {
     await this.projections.stop();
+    await closeEventStore(this.store);
     await this.sql.close();
   }
 }
@@ -37,7 +39,7 @@ export class LedgerModule {
         {
           provide: EVENT_STORE,
           inject: [SQL_CLIENT],
-          useFactory: (sql: SqlClient) => SqlEventStore.open(sql, { pollIntervalMs: config.pollIntervalMs }),
+          useFactory: (sql: SqlClient) => openEventStore(config, sql),
         },
         {
           provide: ProjectionRunner,

@@ -14,7 +14,7 @@ export interface RequestContext {
 export const DEFAULT_TENANT = 'default';
 export const SYSTEM_ACTOR: Actor = { id: 'system', role: 'processor', keyId: null };
 
-const CORRELATION_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+export const CORRELATION_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 export function requestContextFrom(headers: Record<string, string | string[] | undefined>): RequestContext {
   const header = headers['x-correlation-id'];

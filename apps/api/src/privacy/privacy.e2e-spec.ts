@@ -1,6 +1,9 @@
 import type { SqlClient } from '@ledger/event-store';
 import { findChainBreak } from '@ledger/integrity';
 import { ApiHarness, mutationResult, runLedgerCli, startApi, storagesUnderTest } from '@ledger/testing';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { readZip } from '../../../cli/src/commands/verify.command';
 import { SQL_CLIENT } from '../ledger/ledger.tokens';
 
 const RECEIVE = `mutation R($input: ReceiveDataSubjectRequestInput!) { receiveDataSubjectRequest(input: $input) {
@@ -9,6 +12,9 @@ const GET = `query Get($id: ID!) { dataSubjectRequest(id: $id) { requester { nam
 const LIST = `query { dataSubjectRequests(first: 10) { edges { node { id requester { email erased } } } } }`;
 const ERASE = `mutation E($input: EraseSubjectInput!) { eraseSubject(input: $input) {
   erasure { subjectId ground reason erasedAt } ledger { stream events { type revision } } } }`;
+const CONSENT = `mutation C($input: RecordConsentInput!) { recordConsent(input: $input) { fact { subjectId } ledger { stream } } }`;
+const OBJECT = `mutation O($input: RecordObjectionInput!) { recordObjection(input: $input) { fact { subjectId } ledger { stream } } }`;
+const PERMISSION = `query P($subject: String!, $channel: ContactChannel!) { contactPermission(subject: $subject, channel: $channel, audience: B2B, purpose: "news") { allowed rule } }`;
 const HISTORY = `query H($stream: String!) { history(stream: $stream) {
   eventId stream revision type schemaVersion data openedData metadata { tenantId actor { id role keyId } commandId correlationId causationId occurredAt recordedAt } prevHash hash } }`;
 
@@ -55,6 +61,38 @@ async function findInDatabase(sql: SqlClient, needles: string[]): Promise<string
   return hits;
 }
 
+/**
+ * Every export a user can download once the log's checkpoint covers `events`: the register as
+ * JSON and CSV, and each file of the audit pack of the requests' controller (the PDF is
+ * compressed, so it is not searched here).
+ */
+async function findInExports(api: ApiHarness, events: number, needles: string[]): Promise<string[]> {
+  for (let tries = 0; tries < 200 && (await api.gql('{ checkpoint { treeSize } }')).data.checkpoint?.treeSize !== events; tries++)
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  const download = async (path: string) => {
+    const response = await fetch(`${api.url}${path}`);
+    expect(response.status).toBe(200);
+    return Buffer.from(await response.arrayBuffer());
+  };
+  const files = new Map<string, Buffer>([
+    ['register.json', await download('/exports/register?format=json')],
+    ['register.csv', await download('/exports/register?format=csv')],
+  ]);
+  const pack = join(api.config.dataDir, 'audit-pack.zip');
+  writeFileSync(pack, await download('/exports/audit-pack?controllerId=acme-hr'));
+  const packed = await readZip(pack);
+  expect(packed.get('events.ndjson')!.toString('utf8')).toContain('DataSubjectRequestReceived');
+  for (const [name, content] of packed) files.set(`audit-pack/${name}`, content);
+  const hits: string[] = [];
+  for (const [name, content] of files)
+    for (const needle of needles)
+      for (const { form, text, caseless } of encodingsOf(needle)) {
+        const haystack = content.toString(form === 'hex' ? 'hex' : 'utf8');
+        if (caseless ? haystack.toLowerCase().includes(text.toLowerCase()) : haystack.includes(text)) hits.push(`${name} holds "${needle}" as ${form}`);
+      }
+  return hits;
+}
+
 describe.each(storagesUnderTest())('erasing a data subject by crypto-shredding on the $name store (Art. 17)', (storage) => {
   let api: ApiHarness;
   let running: boolean;
@@ -84,6 +122,10 @@ describe.each(storagesUnderTest())('erasing a data subject by crypto-shredding o
     expect(second.requester.subjectId).toBe(first.requester.subjectId);
     expect(other.requester.subjectId).not.toBe(first.requester.subjectId);
     const subjectId = first.requester.subjectId;
+    // The same person's consent (by e-mail: the same subject) and opt-out (by phone: a subject of its own).
+    const consent = await mutationResult(api, CONSENT, { subject: jeanne.email, channel: 'EMAIL', purpose: 'news', source: 'signup form', occurredAt: '2026-01-31T09:00:00.000Z' });
+    expect(consent.fact.subjectId).toBe(subjectId);
+    const optOut = await mutationResult(api, OBJECT, { subject: jeanne.phone, channel: 'SMS', source: 'STOP reply', occurredAt: '2026-01-31T09:00:00.000Z' });
 
     const [received] = await history(first.stream);
     expect(received.data.requester).toEqual({ sealed: 'v1', subject: subjectId, iv: expect.any(String), ciphertext: expect.any(String), tag: expect.any(String) });
@@ -95,6 +137,11 @@ describe.each(storagesUnderTest())('erasing a data subject by crypto-shredding o
     const erased = await mutationResult(api, ERASE, { email: 'JEANNE.martin@example.org', ground: 'CONSENT_WITHDRAWN', reason: 'Erasure request granted' });
     expect(erased.erasure).toMatchObject({ subjectId, ground: 'CONSENT_WITHDRAWN', reason: 'Erasure request granted' });
     expect(erased.ledger).toEqual({ stream: `subject-${subjectId}`, events: [{ type: 'SubjectErased', revision: 0 }] });
+    const phoneErased = await mutationResult(api, ERASE, { phone: jeanne.phone, ground: 'OBJECTION', reason: 'Erasure request granted' });
+    expect(phoneErased.erasure.subjectId).toBe(optOut.fact.subjectId);
+    for (const stream of [consent.ledger.stream, optOut.ledger.stream]) expect((await history(stream))[0].openedData.subject).toMatchObject({ erased: true });
+    // The opt-out outlives the erasure: the suppression list keeps a keyed hash of the number.
+    expect((await api.gql(PERMISSION, { subject: jeanne.phone, channel: 'SMS' })).data.contactPermission).toEqual({ allowed: false, rule: 'OBJECTION' });
 
     for (const { id } of [first, second])
       expect((await api.gql(GET, { id })).data.dataSubjectRequest.requester).toEqual({ name: null, email: null, phone: null, subjectId, erased: true });
@@ -107,9 +154,13 @@ describe.each(storagesUnderTest())('erasing a data subject by crypto-shredding o
     expect(dsrHistory[0].openedData.requester).toEqual({ erased: true, subject: subjectId });
     const erasureHistory = await history(`subject-${subjectId}`);
     expect(erasureHistory[0]).toMatchObject({ type: 'SubjectErased', data: { subjectId, ground: 'CONSENT_WITHDRAWN', reason: 'Erasure request granted' } });
-    for (const events of [dsrHistory, erasureHistory, await history(second.stream), await history(other.stream)]) expect(findChainBreak(events)).toBeNull();
+    for (const stream of [second.stream, other.stream, consent.ledger.stream, optOut.ledger.stream, `subject-${optOut.fact.subjectId}`])
+      expect(findChainBreak(await history(stream))).toBeNull();
+    for (const events of [dsrHistory, erasureHistory]) expect(findChainBreak(events)).toBeNull();
 
     expect(await findInDatabase(sql, PLAINTEXT)).toEqual([]);
+    expect(await findInExports(api, 7, PLAINTEXT)).toEqual([]);
+    expect(await findInExports(api, 7, ['acme-hr'])).toEqual(expect.arrayContaining(['audit-pack/events.ndjson holds "acme-hr" as text']));
     const [keys] = await sql.query<{ n: number }>('SELECT count(*)::int AS n FROM ledger_subject_keys WHERE subject_id = $1', [subjectId]);
     expect(keys.n).toBe(0);
 
@@ -117,7 +168,7 @@ describe.each(storagesUnderTest())('erasing a data subject by crypto-shredding o
     await api.close();
     running = false;
     const env: Record<string, string> = { LEDGER_DATA_DIR: api.config.dataDir, DATABASE_URL: api.config.databaseUrl ?? '' };
-    expect(runLedgerCli(['verify', '--store', '--no-progress'], env)).toMatchObject({ status: 0, stdout: expect.stringMatching(/^verified: 4 events, every stream chain/) });
+    expect(runLedgerCli(['verify', '--store', '--no-progress'], env)).toMatchObject({ status: 0, stdout: expect.stringMatching(/^verified: 7 events, every stream chain/) });
   });
 
   it('refuses to erase a subject the ledger holds nothing about, one already erased, or an ambiguous request, appending nothing', async () => {

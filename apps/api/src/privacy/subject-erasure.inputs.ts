@@ -11,7 +11,7 @@ registerEnumType(ErasureGroundEnum, {
     'Art. 17(1): (a) no longer necessary, (b) consent withdrawn, (c) objection, (d) unlawfully processed, (e) legal obligation, (f) child, information society service.',
 });
 
-@InputType({ description: 'Erase a data subject: destroy their key, so every field sealed under it reads as erased (Art. 17). Give subjectId or email.' })
+@InputType({ description: 'Erase a data subject: destroy their key, so every field sealed under it reads as erased (Art. 17). Give subjectId, email or phone.' })
 export class EraseSubjectInput extends CommandInput {
   @Field({ nullable: true, description: 'The pseudonymous subject id, as shown on the records (requester.subjectId).' })
   @IsOptional()
@@ -23,6 +23,12 @@ export class EraseSubjectInput extends CommandInput {
   @IsEmail()
   @MaxLength(320)
   email?: string;
+
+  @Field({ nullable: true, description: 'The subject’s phone number in international form (+33 6 ...): mapped to its subject id, never stored.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  phone?: string;
 
   @Field(() => ErasureGroundEnum)
   @IsIn(ERASURE_GROUNDS)

@@ -13,6 +13,7 @@ import { ArrayMaxSize, IsArray, IsIn, IsNotEmpty, IsOptional, IsString, Matches,
 import { asEnum } from '../graphql/as-enum';
 import { CommandInput } from '../ledger/command.input';
 import { PageArgs } from '../ledger/page.args';
+import { PointInTimePageArgs } from '../point-in-time/point-in-time.args';
 
 export const ProcessingRoleEnum = asEnum(PROCESSING_ROLES);
 registerEnumType(ProcessingRoleEnum, {
@@ -133,7 +134,7 @@ export class RetireProcessingActivityInput extends CommandInput {
 }
 
 @ArgsType()
-export class RegisterArgs extends PageArgs {
+export class RegisterArgs extends PointInTimePageArgs {
   @Field({ nullable: true, description: 'Only the records kept for this controller.' })
   @IsOptional()
   @IsString()

@@ -3,6 +3,7 @@ import { PROCESSING_ACTIVITY_STATUSES, type LegalBasis, type ProcessingActivityS
 import { asEnum } from '../graphql/as-enum';
 import { LedgerWrite, PageInfo } from '../ledger/ledger.types';
 import { LegalBasisEnum, ProcessingRoleEnum, TransferMechanismEnum } from './processing-activity.inputs';
+import { PointInTimeConnection } from '../point-in-time/derived-from.type';
 
 export const ProcessingActivityStatusEnum = asEnum(PROCESSING_ACTIVITY_STATUSES);
 registerEnumType(ProcessingActivityStatusEnum, { name: 'ProcessingActivityStatus' });
@@ -51,7 +52,7 @@ export class ProcessingActivityEdge {
 }
 
 @ObjectType()
-export class ProcessingActivityConnection {
+export class ProcessingActivityConnection extends PointInTimeConnection {
   @Field(() => [ProcessingActivityEdge]) edges!: ProcessingActivityEdge[];
   @Field(() => PageInfo) pageInfo!: PageInfo;
 }

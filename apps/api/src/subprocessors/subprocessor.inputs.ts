@@ -10,6 +10,7 @@ import { asEnum } from '../graphql/as-enum';
 import { CommandInput } from '../ledger/command.input';
 import { AgreementTargetInput } from '../agreements/dpa.inputs';
 import { PageArgs } from '../ledger/page.args';
+import { PointInTimePageArgs } from '../point-in-time/point-in-time.args';
 
 export const SubprocessorTransferMechanismEnum = asEnum(SUBPROCESSOR_TRANSFER_MECHANISMS);
 registerEnumType(SubprocessorTransferMechanismEnum, {
@@ -88,7 +89,7 @@ export class RemoveSubprocessorInput extends SubprocessorTargetInput {
 }
 
 @ArgsType()
-export class SubprocessorsArgs extends PageArgs {
+export class SubprocessorsArgs extends PointInTimePageArgs {
   @Field({ description: 'The controller whose authorisation state each sub-processor is shown with.' })
   @IsString()
   @Length(1, 200)

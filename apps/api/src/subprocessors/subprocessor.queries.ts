@@ -7,7 +7,8 @@ import {
   findSubprocessor,
   listSubprocessors,
   type Page,
-  type PageRequest,
+  pointOf,
+  type SubprocessorFilter,
   type SubprocessorRecord,
 } from '@ledger/projections';
 import { type Clock, CLOCK, SQL_CLIENT } from '../ledger/ledger.tokens';
@@ -30,7 +31,7 @@ export class ListSubprocessorsForController extends Query<Page<ControllerSubproc
   constructor(
     readonly tenantId: string,
     readonly controllerId: string,
-    readonly page: PageRequest,
+    readonly page: SubprocessorFilter,
   ) {
     super();
   }
@@ -44,7 +45,7 @@ export class GetSubprocessorHandler implements IQueryHandler<GetSubprocessor> {
   }
 }
 
-/** The list with each sub-processor's state for one controller, derived now from its agreement's current terms. */
+/** The list with each sub-processor's state for one controller, derived now (or at asOf) from its agreement's terms then. */
 @QueryHandler(ListSubprocessorsForController)
 export class ListSubprocessorsForControllerHandler implements IQueryHandler<ListSubprocessorsForController> {
   constructor(
@@ -53,12 +54,14 @@ export class ListSubprocessorsForControllerHandler implements IQueryHandler<List
   ) {}
 
   async execute({ tenantId, controllerId, page }: ListSubprocessorsForController): Promise<Page<ControllerSubprocessor>> {
+    // At a point in time, the agreement is read at the same log prefix and states are judged at asOf.
+    const point = await pointOf(this.sql, page);
     const [list, dpa] = await Promise.all([
-      listSubprocessors(this.sql, tenantId, page),
-      findDataProcessingAgreement(this.sql, tenantId, controllerId),
+      listSubprocessors(this.sql, tenantId, page, point),
+      findDataProcessingAgreement(this.sql, tenantId, controllerId, point),
     ]);
     const agreement = controllerAgreementOf(dpa ?? dpaDecider.initialState);
-    const now = this.clock();
+    const now = point?.asOf ?? this.clock();
     return {
       ...list,
       edges: list.edges.map(({ node, cursor }) => ({

@@ -2,6 +2,7 @@ import { Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql'
 import type { SubprocessorAuthorisationState, SubprocessorStatus, SubprocessorTransferMechanism } from '@ledger/domain';
 import { LedgerWrite, PageInfo } from '../ledger/ledger.types';
 import { SubprocessorAuthorisationStateEnum, SubprocessorStatusEnum, SubprocessorTransferMechanismEnum } from './subprocessor.inputs';
+import { PointInTimeConnection } from '../point-in-time/derived-from.type';
 
 @ObjectType({ description: 'What one controller said about a sub-processor, and whether it was engaged for it.' })
 export class SubprocessorControllerDecisionType {
@@ -50,7 +51,7 @@ export class ControllerSubprocessorEdge {
 }
 
 @ObjectType()
-export class ControllerSubprocessorConnection {
+export class ControllerSubprocessorConnection extends PointInTimeConnection {
   @Field(() => [ControllerSubprocessorEdge]) edges!: ControllerSubprocessorEdge[];
   @Field(() => PageInfo) pageInfo!: PageInfo;
 }

@@ -76,7 +76,7 @@ export class SubprocessorsResolver {
   }
 
   @Query(() => ControllerSubprocessorConnection, {
-    description: 'Every sub-processor, in the order proposed, with its authorisation state for one controller as of now.',
+    description: 'Every sub-processor, in the order proposed, with its authorisation state for one controller: now, or at asOf / knownAt.',
   })
   async subprocessors(@Args() { controllerId, ...page }: SubprocessorsArgs, @Ledger() ctx: RequestContext): Promise<ControllerSubprocessorConnection> {
     const list = await this.queries.execute(new ListSubprocessorsForController(ctx.tenantId, controllerId, page));

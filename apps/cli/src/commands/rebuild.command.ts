@@ -1,13 +1,14 @@
 import { Presets, SingleBar } from 'cli-progress';
-import { openSqlClient, SqlEventStore } from '@ledger/event-store';
+import { closeEventStore, type EventStore, openEventStore, openSqlClient } from '@ledger/event-store';
 import { allProjections, ProjectionRunner } from '@ledger/projections';
 import { describeStorage, LedgerConfig } from '@ledger/api/config';
 
 /** Empties every read model and replays the whole log into it, showing progress on stderr. */
 export async function rebuild(config: LedgerConfig, options: { progress: boolean }): Promise<void> {
   const sql = await openSqlClient(config);
+  let store: EventStore | undefined;
   try {
-    const store = await SqlEventStore.open(sql);
+    store = await openEventStore(config, sql);
     const runner = new ProjectionRunner(sql, store, allProjections);
     const total = await store.countEvents();
     const bar = new SingleBar(
@@ -19,6 +20,7 @@ export async function rebuild(config: LedgerConfig, options: { progress: boolean
     if (options.progress) bar.stop();
     process.stderr.write(`rebuilt ${allProjections.map((p) => p.name).join(', ')} from ${describeStorage(config)}\n`);
   } finally {
+    if (store) await closeEventStore(store);
     await sql.close();
   }
 }

@@ -12,7 +12,8 @@ export interface HeldWriter {
 
 export interface ContractSubject {
   store: EventStore;
-  sql: SqlClient;
+  /** The SQL database holding the events (SQL stores only): the immutability tests write to it directly. */
+  sql?: SqlClient;
   /** Only stores with several connections can commit out of position order. */
   heldWriter?: () => Promise<HeldWriter>;
   close(): Promise<void>;
@@ -64,8 +65,18 @@ async function collect(store: EventStore, count: number, from: RecordedEvent['po
   return received;
 }
 
+function sqlOf(subject: ContractSubject): SqlClient {
+  if (!subject.sql) throw new Error('this test needs the SQL database that holds the events');
+  return subject.sql;
+}
+
+export interface ContractOptions {
+  /** The events live in SQL tables (ledger_events): also prove they cannot be changed there. Default true. */
+  sqlTables?: boolean;
+}
+
 /** Every EventStore adapter passes this suite (DESIGN.md, "Rules every adapter keeps"). */
-export function eventStoreContract(name: string, open: () => Promise<ContractSubject>) {
+export function eventStoreContract(name: string, open: () => Promise<ContractSubject>, { sqlTables = true }: ContractOptions = {}) {
   describe(`EventStore contract: ${name}`, () => {
     let subject: ContractSubject;
     let store: EventStore;
@@ -199,20 +210,32 @@ export function eventStoreContract(name: string, open: () => Promise<ContractSub
       expect(resumed.map((e) => e.revision)).toEqual([1, 2]);
     });
 
+    it('delivers the events of concurrent writers to a subscriber once each, in increasing positions', async () => {
+      const writers = 8;
+      const subscription = collect(store, writers);
+      const appended = await Promise.all(Array.from({ length: writers }, (_, n) => store.append(stream(), NO_STREAM, [event(n)], context())));
+      const received = await subscription;
+      expect(received.map((e) => e.eventId).sort()).toEqual(appended.map((r) => r.events[0].eventId).sort());
+      for (let i = 1; i < received.length; i++) expect(store.comparePositions(received[i - 1].position, received[i].position)).toBeLessThan(0);
+    });
+
+    if (!sqlTables) return;
+
     it('refuses to update, delete or truncate an event, even in raw SQL', async () => {
       const s = stream();
       await store.append(s, NO_STREAM, [event(1)], context());
-      await expect(subject.sql.query(`UPDATE ledger_events SET type = 'Rewritten'`)).rejects.toThrow(/immutable/);
-      await expect(subject.sql.query('DELETE FROM ledger_events')).rejects.toThrow(/immutable/);
-      await expect(subject.sql.query('TRUNCATE ledger_events')).rejects.toThrow(/immutable/);
-      await expect(subject.sql.query('DELETE FROM ledger_commands')).rejects.toThrow(/immutable/);
+      const sql = sqlOf(subject);
+      await expect(sql.query(`UPDATE ledger_events SET type = 'Rewritten'`)).rejects.toThrow(/immutable/);
+      await expect(sql.query('DELETE FROM ledger_events')).rejects.toThrow(/immutable/);
+      await expect(sql.query('TRUNCATE ledger_events')).rejects.toThrow(/immutable/);
+      await expect(sql.query('DELETE FROM ledger_commands')).rejects.toThrow(/immutable/);
       expect(await store.readStream('tenant-a', s)).toHaveLength(1);
     });
 
     it('never lets a subscriber skip an event whose transaction commits after a later position', async () => {
       if (!subject.heldWriter) {
         // One connection (PGlite): a transaction cannot commit out of order, so the case cannot arise.
-        const inTransaction = subject.sql.transaction(async (tx) => {
+        const inTransaction = sqlOf(subject).transaction(async (tx) => {
           await tx.query('SELECT 1');
           await new Promise((resolve) => setTimeout(resolve, 100));
         });
@@ -230,13 +253,13 @@ export function eventStoreContract(name: string, open: () => Promise<ContractSub
       expect(sequence(early.events[0])).toBeLessThan(sequence(late.events[0]));
 
       // A naive reader that trusts the bigserial alone sees the later event and moves past the earlier one.
-      const naive = await subject.sql.query<{ position: string }>('SELECT position::text FROM ledger_events ORDER BY position');
+      const naive = await sqlOf(subject).query<{ position: string }>('SELECT position::text FROM ledger_events ORDER BY position');
       expect(naive.map((r) => Number(r.position))).toEqual([sequence(late.events[0])]);
       await new Promise((resolve) => setTimeout(resolve, 300));
       expect(await store.readAll(null, 10)).toEqual([]);
 
       await held.commit();
-      const naiveAfter = await subject.sql.query('SELECT 1 FROM ledger_events WHERE position > $1', [sequence(late.events[0])]);
+      const naiveAfter = await sqlOf(subject).query('SELECT 1 FROM ledger_events WHERE position > $1', [sequence(late.events[0])]);
       expect(naiveAfter).toHaveLength(0);
       expect((await subscription).map((e) => e.eventId)).toEqual([early.events[0].eventId, late.events[0].eventId]);
     });

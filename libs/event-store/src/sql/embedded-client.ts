@@ -24,6 +24,13 @@ export async function embeddedClient(dataDir: string): Promise<SqlClient> {
       return (await db.query<T>(text, params)).rows;
     },
     transaction: (work) => db.transaction((tx) => work({ query: async (text, params) => (await tx.query(text, params)).rows as never })),
+    // Inside a transaction: PGlite runs one at a time, so none is half done in the copy.
+    snapshot: (inspect) =>
+      db.transaction(async (tx) => {
+        const inspected = await inspect({ query: async (text, params) => (await tx.query(text, params)).rows as never });
+        const archive = Buffer.from(await (await db.dumpDataDir('gzip')).arrayBuffer());
+        return { archive, inspected };
+      }),
     async close() {
       await db.close();
       lock.release();

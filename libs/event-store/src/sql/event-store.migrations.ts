@@ -1,5 +1,15 @@
 import { Migration } from './migrator';
 
+/**
+ * The trigger function behind every append-only table (events, command records, signed
+ * checkpoints). Shared with the EventStoreDB mode's PostgreSQL, which has no ledger_events.
+ */
+export const REFUSE_CHANGE_FUNCTION = `CREATE OR REPLACE FUNCTION ledger_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
+       BEGIN
+         RAISE EXCEPTION 'ledger events are immutable: % on % refused', TG_OP, TG_TABLE_NAME
+           USING ERRCODE = 'integrity_constraint_violation';
+       END $$`;
+
 export const eventStoreMigrations: Migration[] = [
   {
     version: 1,
@@ -31,11 +41,7 @@ export const eventStoreMigrations: Migration[] = [
         to_revision int NOT NULL,
         CONSTRAINT ledger_commands_pkey PRIMARY KEY (tenant_id, command_id)
       )`,
-      `CREATE FUNCTION ledger_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
-       BEGIN
-         RAISE EXCEPTION 'ledger events are immutable: % on % refused', TG_OP, TG_TABLE_NAME
-           USING ERRCODE = 'integrity_constraint_violation';
-       END $$`,
+      REFUSE_CHANGE_FUNCTION,
       `CREATE TRIGGER ledger_events_immutable BEFORE UPDATE OR DELETE ON ledger_events
        FOR EACH ROW EXECUTE FUNCTION ledger_refuse_change()`,
       `CREATE TRIGGER ledger_events_no_truncate BEFORE TRUNCATE ON ledger_events

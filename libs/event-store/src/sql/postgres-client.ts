@@ -12,6 +12,10 @@ export function postgresClient(connectionString: string, maxConnections = 10): S
     },
     async transaction(work) {
       const client = await pool.connect();
+      // A connection lost mid-transaction fails the pending query; its 'error' event must not crash the process.
+      let lost: Error | undefined;
+      const onError = (error: Error) => (lost = error);
+      client.on('error', onError);
       const tx: SqlExecutor = { query: async (text, params) => (await client.query(text, params)).rows };
       try {
         await client.query('BEGIN');
@@ -22,7 +26,9 @@ export function postgresClient(connectionString: string, maxConnections = 10): S
         await client.query('ROLLBACK').catch(() => undefined);
         throw error;
       } finally {
-        client.release();
+        client.off('error', onError);
+        // A broken connection is discarded, not handed to the next transaction.
+        client.release(lost);
       }
     },
     close: () => pool.end(),

@@ -9,6 +9,11 @@ export interface SqlClient extends SqlExecutor {
   readonly kind: 'embedded' | 'postgres';
   transaction<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T>;
   close(): Promise<void>;
+  /**
+   * The embedded store only: a copy of its data directory (gzipped tar) taken while no other
+   * transaction is in progress, with what `inspect` read at that same moment (for backups).
+   */
+  snapshot?<T>(inspect: (tx: SqlExecutor) => Promise<T>): Promise<{ archive: Buffer; inspected: T }>;
 }
 
 /** The SQLSTATE and constraint of a failed statement, from either driver. */

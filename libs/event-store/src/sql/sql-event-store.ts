@@ -1,16 +1,19 @@
 import { EventEmitter, once } from 'node:events';
+import { setTimeout as delay } from 'node:timers/promises';
 import { v7 as uuidv7 } from 'uuid';
 import { chainHash, GENESIS_HASH } from '@ledger/integrity';
 import {
   AppendContext,
   AppendResult,
+  CommandIdTakenError,
   ConcurrencyConflictError,
   EventMetadata,
-  EventStore,
+  BulkEventStore,
   NewEvent,
   NO_STREAM,
   Position,
   RecordedEvent,
+  StreamAppend,
   SubscribeOptions,
 } from '../event-store.port';
 import { eventStoreMigrations } from './event-store.migrations';
@@ -52,10 +55,36 @@ function toRecorded(row: EventRow): RecordedEvent {
   };
 }
 
+/** Resolves after `ms`, or at once when `signal` aborts; node's timer removes its abort listener either way. */
 function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
+  return delay(ms, undefined, { signal }).catch(() => undefined);
+}
+
+/** The stored form of `events` appended after `expectedRevision`, each hash chained to the one before. */
+function envelopes(stream: string, expectedRevision: number, prevHash: string, events: NewEvent[], context: AppendContext, recordedAt: string) {
+  let previous = prevHash;
+  return events.map((event, i) => {
+    const metadata: EventMetadata = {
+      tenantId: context.tenantId,
+      actor: context.actor,
+      commandId: context.commandId,
+      correlationId: context.correlationId,
+      causationId: context.causationId,
+      occurredAt: event.occurredAt.toISOString(),
+      recordedAt,
+    };
+    const envelope = {
+      eventId: uuidv7(),
+      stream,
+      revision: expectedRevision + 1 + i,
+      type: event.type,
+      schemaVersion: event.schemaVersion,
+      data: event.data,
+      metadata,
+      prevHash: previous,
+    };
+    previous = chainHash(envelope);
+    return { ...envelope, hash: previous };
   });
 }
 
@@ -75,7 +104,7 @@ export interface SqlEventStoreOptions {
  * still running (the snapshot's xmin), which are all finished: nothing can later appear before
  * what has been read.
  */
-export class SqlEventStore implements EventStore {
+export class SqlEventStore implements BulkEventStore {
   private readonly appended = new EventEmitter();
   /** Counts local appends, so that one landing between an empty read and the wait is not slept through. */
   private appendCount = 0;
@@ -110,30 +139,7 @@ export class SqlEventStore implements EventStore {
       prevHash = head.hash;
     }
 
-    const recordedAt = this.clock().toISOString();
-    const rows = events.map((event, i) => {
-      const metadata: EventMetadata = {
-        tenantId,
-        actor: context.actor,
-        commandId,
-        correlationId: context.correlationId,
-        causationId: context.causationId,
-        occurredAt: event.occurredAt.toISOString(),
-        recordedAt,
-      };
-      const envelope = {
-        eventId: uuidv7(),
-        stream,
-        revision: expectedRevision + 1 + i,
-        type: event.type,
-        schemaVersion: event.schemaVersion,
-        data: event.data,
-        metadata,
-        prevHash,
-      };
-      prevHash = chainHash(envelope);
-      return { ...envelope, hash: prevHash };
-    });
+    const rows = envelopes(stream, expectedRevision, prevHash, events, context, this.clock().toISOString());
 
     try {
       // One statement, so that the events and the command record commit together in one round trip.
@@ -161,6 +167,73 @@ export class SqlEventStore implements EventStore {
       if (constraint === 'ledger_commands_pkey') return this.replayOrConflict(tenantId, commandId, error);
       return this.replayOrConflict(tenantId, commandId, new ConcurrencyConflictError(stream, expectedRevision, null));
     }
+  }
+
+  async appendMany(tenantId: string, appends: StreamAppend[]): Promise<AppendResult[]> {
+    const streams = [...new Set(appends.map((a) => a.stream))];
+    const heads = new Map<string, { revision: number; hash: string }>();
+    for (const head of await this.sql.query<{ stream: string; revision: number; hash: string }>(
+      `SELECT DISTINCT ON (stream) stream, revision, hash FROM ledger_events WHERE tenant_id = $1 AND stream = ANY($2::text[]) ORDER BY stream, revision DESC`,
+      [tenantId, streams],
+    ))
+      heads.set(head.stream, head);
+    const recordedAt = this.clock().toISOString();
+    const writes = appends.map(({ stream, expectedRevision, events, context }) => {
+      if (events.length === 0) throw new Error('append needs at least one event');
+      if (context.tenantId !== tenantId) throw new Error('appendMany writes to one tenant');
+      const head = heads.get(stream);
+      if ((head?.revision ?? NO_STREAM) !== expectedRevision) throw new ConcurrencyConflictError(stream, expectedRevision, head?.revision ?? NO_STREAM);
+      const rows = envelopes(stream, expectedRevision, head?.hash ?? GENESIS_HASH, events, context, recordedAt);
+      heads.set(stream, rows[rows.length - 1]);
+      return { stream, rows, command: { commandId: context.commandId, stream, fromRevision: rows[0].revision, toRevision: rows[rows.length - 1].revision } };
+    });
+    try {
+      const inserted = await this.sql.query<{ event_id: string; tx_id: string; position: string }>(
+        `WITH commands AS (
+           INSERT INTO ledger_commands (tenant_id, command_id, stream, from_revision, to_revision)
+           SELECT $1, c."commandId", c.stream, c."fromRevision", c."toRevision"
+           FROM jsonb_to_recordset($2::jsonb) AS c("commandId" text, stream text, "fromRevision" int, "toRevision" int)
+         )
+         INSERT INTO ledger_events (event_id, tenant_id, stream, revision, type, schema_version, data, metadata,
+                                    occurred_at, recorded_at, prev_hash, hash)
+         SELECT e."eventId", $1, e.stream, e.revision, e.type, e."schemaVersion", e.data, e.metadata,
+                (e.metadata->>'occurredAt')::timestamptz, (e.metadata->>'recordedAt')::timestamptz, e."prevHash", e.hash
+         FROM ROWS FROM (jsonb_to_recordset($3::jsonb) AS ("eventId" uuid, stream text, revision int, type text, "schemaVersion" int,
+                                                          data jsonb, metadata jsonb, "prevHash" text, hash text))
+              WITH ORDINALITY AS e("eventId", stream, revision, type, "schemaVersion", data, metadata, "prevHash", hash, n)
+         ORDER BY e.n
+         RETURNING event_id::text AS event_id, tx_id::text AS tx_id, position::text AS position`,
+        [tenantId, JSON.stringify(writes.map((w) => w.command)), JSON.stringify(writes.flatMap((w) => w.rows))],
+      );
+      const positions = new Map(inserted.map((r) => [r.event_id, encodePosition(r.tx_id, r.position)]));
+      this.appendCount++;
+      this.appended.emit('appended');
+      return writes.map(({ stream, rows }) => ({ stream, replayed: false, events: rows.map((row) => ({ ...row, position: positions.get(row.eventId)! })) }));
+    } catch (error) {
+      const { code, constraint } = sqlErrorOf(error);
+      if (code !== '23505') throw error;
+      throw constraint === 'ledger_commands_pkey'
+        ? new CommandIdTakenError(tenantId)
+        : new ConcurrencyConflictError(streams.length === 1 ? streams[0] : `one of ${streams.length} streams`, NO_STREAM, null);
+    }
+  }
+
+  async readStreams(tenantId: string, streams: string[]): Promise<Map<string, RecordedEvent[]>> {
+    const read = new Map<string, RecordedEvent[]>(streams.map((stream) => [stream, []]));
+    const rows = await this.sql.query<EventRow>(
+      `SELECT ${COLUMNS} FROM ledger_events WHERE tenant_id = $1 AND stream = ANY($2::text[]) ORDER BY stream, revision`,
+      [tenantId, streams],
+    );
+    for (const row of rows) read.get(row.stream)!.push(toRecorded(row));
+    return read;
+  }
+
+  async findCommands(tenantId: string, commandIds: string[]): Promise<Set<string>> {
+    const rows = await this.sql.query<{ command_id: string }>('SELECT command_id FROM ledger_commands WHERE tenant_id = $1 AND command_id = ANY($2::text[])', [
+      tenantId,
+      commandIds,
+    ]);
+    return new Set(rows.map((r) => r.command_id));
   }
 
   /** A retried command gets its first result back; anything else is the original failure. */

@@ -58,6 +58,18 @@ describe('auditing the stored log (ledger verify --store)', () => {
     expect(audit(tampered, signed)).toMatch(/signed checkpoint of size 7 does not match/);
   });
 
+  it('goes on after a finding, and names every altered event and nothing else', () => {
+    const tampered = events.map((e, i) => (i === 1 || i === 2 || i === 5 ? { ...e, data: { n: -i } } : e));
+    const auditor = new StoreAuditor(signed);
+    const findings = tampered.map((e) => auditor.add(e)).filter((f) => f !== null);
+    expect(findings).toEqual([
+      expect.stringMatching(/^event e1 .*no longer match its hash$/),
+      expect.stringMatching(/^event e2 .*no longer match its hash$/),
+      expect.stringMatching(/^event e5 .*no longer match its hash$/),
+    ]);
+    expect(auditor.finish()).toBeNull();
+  });
+
   it('notices events that disappeared from the end of the log', () => {
     expect(audit(events.slice(0, 5), signed)).toMatch(/signs 7 events but the store holds only 5/);
   });

@@ -14,7 +14,9 @@ export interface SignedRoot {
 
 /**
  * Replays the stored log in order, re-deriving each event's hash, each stream's chain and the
- * Merkle root at every signed size, and stops at the first thing that no longer matches.
+ * Merkle root at every signed size. A finding does not stop it: the stream's chain and the tree
+ * go on from the event as stored, so each later event is judged on its own and an auditor gets
+ * every altered event, not only the first.
  */
 export class StoreAuditor {
   private readonly heads = new Map<string, { revision: number; hash: string }>();
@@ -31,13 +33,23 @@ export class StoreAuditor {
   /** Adds the next event of the log; returns why it fails, or null. */
   add(event: AuditedEvent): string | null {
     const where = `event ${event.eventId} (stream ${event.stream}, revision ${event.revision}, position ${event.position})`;
-    if (chainHash(event) !== event.hash) return `${where}: its stored bytes no longer match its hash`;
     const head = this.heads.get(event.stream);
     const expected = head ? { revision: head.revision + 1, prevHash: head.hash } : { revision: 0, prevHash: GENESIS_HASH };
-    if (event.revision !== expected.revision) return `${where}: revision ${expected.revision} of the stream is missing`;
-    if (event.prevHash !== expected.prevHash) return `${where}: it does not link to the previous event of its stream`;
     this.heads.set(event.stream, { revision: event.revision, hash: event.hash });
+    const finding =
+      chainHash(event) !== event.hash
+        ? `${where}: its stored bytes no longer match its hash`
+        : event.revision !== expected.revision
+          ? `${where}: revision ${expected.revision} of the stream is missing`
+          : event.prevHash !== expected.prevHash
+            ? `${where}: it does not link to the previous event of its stream`
+            : null;
+    const sealed = this.seal(event, where);
+    return finding && sealed ? `${finding}; ${sealed}` : (finding ?? sealed);
+  }
 
+  /** Adds the event's leaf to the tree; checks the root when a checkpoint signed this size. */
+  private seal(event: AuditedEvent, where: string): string | null {
     let node = { level: 0, hash: eventLeafHash(event.hash) };
     while (this.edge.length > 0 && this.edge[this.edge.length - 1].level === node.level) {
       const left = this.edge.pop()!;

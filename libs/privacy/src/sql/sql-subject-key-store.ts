@@ -24,6 +24,25 @@ export class SqlSubjectKeyStore implements SubjectKeyStore {
     return key;
   }
 
+  async keysFor(tenantId: string, subjectIds: string[]): Promise<Map<string, Buffer>> {
+    const unique = [...new Set(subjectIds)];
+    // One statement: insert the missing keys, then read them all (the new ones and those kept).
+    await this.sql.query(
+      `INSERT INTO ledger_subject_keys (tenant_id, subject_id, data_key)
+       SELECT $1, s.subject_id, s.data_key FROM unnest($2::text[], $3::bytea[]) AS s(subject_id, data_key)
+       ON CONFLICT (tenant_id, subject_id) DO NOTHING`,
+      [tenantId, unique, unique.map(() => randomBytes(DATA_KEY_BYTES))],
+    );
+    const rows = await this.sql.query<{ subject_id: string; data_key: Uint8Array }>(
+      'SELECT subject_id, data_key FROM ledger_subject_keys WHERE tenant_id = $1 AND subject_id = ANY($2::text[])',
+      [tenantId, unique],
+    );
+    const keys = new Map(rows.map((row) => [row.subject_id, Buffer.from(row.data_key)]));
+    const missing = unique.find((id) => !keys.has(id));
+    if (missing) throw new Error(`the key of subject ${missing} was destroyed while it was being created`);
+    return keys;
+  }
+
   async find(tenantId: string, subjectId: string): Promise<Buffer | null> {
     const [row] = await this.sql.query<{ data_key: Uint8Array }>(
       'SELECT data_key FROM ledger_subject_keys WHERE tenant_id = $1 AND subject_id = $2',

@@ -3,6 +3,7 @@ import type { SqlClient, SqlEventStore } from '@ledger/event-store';
 import { appendNewStream, openTestEventStore, projectUpTo, storagesUnderTest } from '@ledger/testing';
 import { dataProcessingAgreementsProjection } from './dpa.projection';
 import { findDataProcessingAgreement, listDataProcessingAgreements } from './dpa.queries';
+import { merkleLogProjection } from '../merkle-log/merkle-log.projection';
 
 const at = (date: string) => new Date(`${date}T09:00:00.000Z`);
 const terms: DpaTerms = {
@@ -45,7 +46,7 @@ describe.each(storagesUnderTest())('the controller relationships read model on t
       event(DpaEvents.Terminated, 'globex', at('2026-03-01'), { effectiveDate: '2026-04-01T00:00:00.000Z' }),
     ]);
     await append('t1', 'initech', [signed('initech', '2026-01-01T00:00:00.000Z', at('2025-12-15'))]);
-    await projectUpTo(sql, store, [dataProcessingAgreementsProjection], await append('t2', 'acme', [signed('acme', '2026-01-01T00:00:00.000Z', at('2025-12-15'))]));
+    await projectUpTo(sql, store, [merkleLogProjection, dataProcessingAgreementsProjection], await append('t2', 'acme', [signed('acme', '2026-01-01T00:00:00.000Z', at('2025-12-15'))]));
 
     expect(await findDataProcessingAgreement(sql, 't1', 'acme')).toEqual({
       controllerId: 'acme',

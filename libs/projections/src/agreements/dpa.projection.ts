@@ -1,6 +1,7 @@
 import { DataProcessingAgreement, DpaEvent, DpaEvents, dpaDecider, DpaState } from '@ledger/domain';
 import { RecordedEvent, SqlExecutor } from '@ledger/event-store';
 import { applyEvolvedRow } from '../evolved-row';
+import { revisionsMigration, revisionsOf } from '../point-in-time/revisions';
 import { EventProjection } from '../projection';
 import { dpaFromRow, DpaRow } from './dpa.row';
 
@@ -11,7 +12,7 @@ import { dpaFromRow, DpaRow } from './dpa.row';
  */
 export const dataProcessingAgreementsProjection: EventProjection = {
   name: 'data-processing-agreements',
-  tables: ['rm_data_processing_agreements'],
+  tables: ['rm_data_processing_agreements', revisionsOf('rm_data_processing_agreements')],
   migrations: [
     {
       version: 1,
@@ -42,6 +43,7 @@ export const dataProcessingAgreementsProjection: EventProjection = {
         `CREATE INDEX rm_data_processing_agreements_by_status ON rm_data_processing_agreements (tenant_id, status, controller_id)`,
       ],
     },
+    revisionsMigration(2, 'data-processing-agreements', [{ table: 'rm_data_processing_agreements', key: 'controller_id' }]),
   ],
 
   apply: applyEvolvedRow<DpaState, DpaEvent, DpaRow>({
@@ -49,6 +51,7 @@ export const dataProcessingAgreementsProjection: EventProjection = {
     decider: dpaDecider,
     table: 'rm_data_processing_agreements',
     key: 'controller_id',
+    revisions: true,
     keyOf: (event) => event.data.controllerId,
     fromRow: dpaFromRow,
     save: upsert,

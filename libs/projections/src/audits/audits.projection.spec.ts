@@ -4,6 +4,7 @@ import { openTestEventStore, projectUpTo, storagesUnderTest } from '@ledger/test
 import { auditsProjection } from './audits.projection';
 import { findAudit, latestAuditAnswers, listAuditAnswers, listAuditFindings, listAudits } from './audits.queries';
 import { citationStaleness } from './citation-staleness';
+import { merkleLogProjection } from '../merkle-log/merkle-log.projection';
 
 const at = (d: number) => new Date(`2026-03-${String(d).padStart(2, '0')}T09:00:00.000Z`);
 const requested = (auditId: string, controllerId: string, prefilled: PrefilledAnswer[] = [], d = 1): AuditEvent => ({
@@ -42,7 +43,7 @@ describe.each(storagesUnderTest())('the audits read model on the $name store', (
     return write;
   }
 
-  const project = () => projectUpTo(sql, store, [auditsProjection], last!);
+  const project = () => projectUpTo(sql, store, [merkleLogProjection, auditsProjection], last!);
 
   it('keeps each answer with who gave it (from the envelope), when, and in which audit', async () => {
     await append('t1', 'alice', auditStream('a1'), [requested('a1', 'acme'), answered('a1', 'q.a', 'Yes', 2)]);

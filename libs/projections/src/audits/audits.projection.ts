@@ -1,8 +1,14 @@
 import { AnswerContent, assertNever, AuditEvent, AuditEvents } from '@ledger/domain';
 import { deserialise, RecordedEvent, SqlExecutor } from '@ledger/event-store';
+import { recordRevision, revisionsMigration, revisionsOf } from '../point-in-time/revisions';
 import { Projection } from '../projection';
 
 const HANDLED = new Set<string>(Object.values(AuditEvents));
+const REGISTER = { table: 'rm_audits', key: 'audit_id' };
+/** A revision keeps the audit row and how many answers and findings it had at that point. */
+const STATE_WITH_COUNTS = `to_jsonb(t) || jsonb_build_object(
+  'answered_count', (SELECT count(*) FROM rm_audit_answers x WHERE x.tenant_id = t.tenant_id AND x.audit_id = t.audit_id),
+  'finding_count', (SELECT count(*) FROM rm_audit_findings f WHERE f.tenant_id = t.tenant_id AND f.audit_id = t.audit_id))`;
 
 interface Provenance {
   auditId: string;
@@ -42,7 +48,7 @@ async function upsertAnswer(tx: SqlExecutor, tenantId: string, auditId: string, 
  */
 export const auditsProjection: Projection = {
   name: 'audits',
-  tables: ['rm_audits', 'rm_audit_answers', 'rm_audit_findings'],
+  tables: ['rm_audits', 'rm_audit_answers', 'rm_audit_findings', revisionsOf('rm_audits')],
   migrations: [
     {
       version: 1,
@@ -93,6 +99,7 @@ export const auditsProjection: Projection = {
         )`,
       ],
     },
+    revisionsMigration(2, 'audits', [REGISTER], ['rm_audit_answers', 'rm_audit_findings']),
   ],
 
   async apply(tx: SqlExecutor, recorded: RecordedEvent): Promise<void> {
@@ -112,7 +119,7 @@ export const auditsProjection: Projection = {
         );
         for (const { questionId, firstGiven, ...content } of prefilled)
           await upsertAnswer(tx, tenantId, auditId, questionId, content, { ...firstGiven, prefilled: true }, recorded.eventId);
-        return;
+        break;
       }
       case AuditEvents.Answered: {
         const { questionId, answer, evidence, cites } = event.data;
@@ -143,5 +150,6 @@ export const auditsProjection: Projection = {
         assertNever(event);
     }
     await tx.query('UPDATE rm_audits SET revision = $3, last_position = $4 WHERE tenant_id = $1 AND audit_id = $2', [tenantId, auditId, ...position]);
+    await recordRevision(tx, REGISTER, tenantId, auditId, recorded, STATE_WITH_COUNTS);
   },
 };

@@ -1,6 +1,8 @@
 import { PrefilledAnswer } from '@ledger/domain';
 import { SqlExecutor } from '@ledger/event-store';
 import { keyAfter, Page, pageOf, PageRequest } from '../pagination';
+import { readAtPoint, PointInTime, pointOf } from '../point-in-time/point-in-time';
+import { registerSource } from '../point-in-time/register-source';
 import {
   answerFromRow,
   AuditAnswerRecord,
@@ -13,7 +15,7 @@ import {
   findingFromRow,
 } from './audit.row';
 
-export interface AuditFilter extends PageRequest {
+export interface AuditFilter extends PageRequest, PointInTime {
   controllerId?: string | null;
   status?: string | null;
 }
@@ -28,19 +30,31 @@ export async function findAudit(sql: SqlExecutor, tenantId: string, auditId: str
   return row ? auditFromRow(row) : null;
 }
 
-/** Audits in the order they were requested (ids are UUIDv7), one page after the cursor. */
+/**
+ * Audits in the order they were requested (ids are UUIDv7), one page after the cursor; at `asOf` /
+ * `knownAt` if asked, with the answer and finding counts the revision kept.
+ */
 export async function listAudits(sql: SqlExecutor, tenantId: string, filter: AuditFilter): Promise<Page<AuditRecord>> {
-  const rows = await sql.query<AuditRow>(
-    `${SELECT_AUDITS}
-     WHERE a.tenant_id = $1
-       AND ($2::text IS NULL OR a.controller_id = $2)
-       AND ($3::text IS NULL OR a.status = $3)
-       AND ($4::text IS NULL OR a.audit_id > $4)
-     ORDER BY a.audit_id
-     LIMIT $5`,
-    [tenantId, filter.controllerId ?? null, filter.status ?? null, keyAfter(filter), filter.first + 1],
-  );
-  return pageOf(rows, filter, auditFromRow, (node) => node.auditId);
+  const point = await pointOf(sql, filter);
+  return readAtPoint(sql, point, async () => {
+    const source = registerSource(sql, { table: 'rm_audits', key: 'audit_id' }, point, 6, { controller_id: 'text', status: 'text' });
+    // A revision keeps its counts in its state; the current row counts the child rows.
+    const select = point
+      ? source.select
+      : `s.*, (SELECT count(*) FROM rm_audit_answers x WHERE x.tenant_id = s.tenant_id AND x.audit_id = s.audit_id)::int AS answered_count,
+         (SELECT count(*) FROM rm_audit_findings f WHERE f.tenant_id = s.tenant_id AND f.audit_id = s.audit_id)::int AS finding_count`;
+    const returned = await sql.query(
+      `SELECT ${select} FROM ${source.from}
+       WHERE ${source.tenant} = $1
+         AND ($2::text IS NULL OR s.controller_id = $2)
+         AND ($3::text IS NULL OR s.status = $3)
+         AND ($4::text IS NULL OR ${source.key} > $4)
+       ORDER BY ${source.key}
+       LIMIT $5`,
+      [tenantId, filter.controllerId ?? null, filter.status ?? null, keyAfter(filter), filter.first + 1, ...source.params],
+    );
+    return pageOf(await source.rows<AuditRow>(returned), filter, auditFromRow, (node) => node.auditId);
+  });
 }
 
 export async function listAuditAnswers(sql: SqlExecutor, tenantId: string, auditId: string): Promise<AuditAnswerRecord[]> {

@@ -3,6 +3,7 @@ import type { AppendResult, SqlClient, SqlEventStore } from '@ledger/event-store
 import { appendNewStream, openTestEventStore, projectUpTo, storagesUnderTest } from '@ledger/testing';
 import { breachesProjection } from './breaches.projection';
 import { findBreach, listBreaches } from './breaches.queries';
+import { merkleLogProjection } from '../merkle-log/merkle-log.projection';
 
 const detectedAt = new Date('2026-03-10T08:00:00.000Z');
 const hoursLater = (h: number) => new Date(detectedAt.getTime() + h * 3_600_000);
@@ -40,7 +41,7 @@ describe.each(storagesUnderTest())('the breach register on the $name store', (st
   const append = (tenantId: string, breachId: string, events: BreachEvent[]) =>
     appendNewStream(store, tenantId, breachStream(breachId), events, 't');
 
-  const project = (upTo: AppendResult) => projectUpTo(sql, store, [breachesProjection], upTo);
+  const project = (upTo: AppendResult) => projectUpTo(sql, store, [merkleLogProjection, breachesProjection], upTo);
 
   it('keeps each controller notification with its time and lateness, derived again by a rebuild (Art. 33(1))', async () => {
     const late: BreachEvent = {

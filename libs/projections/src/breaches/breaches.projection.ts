@@ -1,6 +1,7 @@
 import { Breach, BreachEvent, BreachEvents, breachDecider, BreachState } from '@ledger/domain';
 import { RecordedEvent, SqlExecutor } from '@ledger/event-store';
 import { applyEvolvedRow } from '../evolved-row';
+import { revisionsMigration, revisionsOf } from '../point-in-time/revisions';
 import { Projection } from '../projection';
 import { breachFromRow, BreachRow } from './breach.row';
 
@@ -12,7 +13,7 @@ import { breachFromRow, BreachRow } from './breach.row';
  */
 export const breachesProjection: Projection = {
   name: 'breaches',
-  tables: ['rm_breaches'],
+  tables: ['rm_breaches', revisionsOf('rm_breaches')],
   migrations: [
     {
       version: 1,
@@ -45,6 +46,7 @@ export const breachesProjection: Projection = {
         `CREATE INDEX rm_breaches_by_controller ON rm_breaches USING gin (controller_ids)`,
       ],
     },
+    revisionsMigration(2, 'breaches', [{ table: 'rm_breaches', key: 'breach_id' }]),
   ],
 
   apply: applyEvolvedRow<BreachState, BreachEvent, BreachRow>({
@@ -52,6 +54,7 @@ export const breachesProjection: Projection = {
     decider: breachDecider,
     table: 'rm_breaches',
     key: 'breach_id',
+    revisions: true,
     keyOf: (event) => event.data.breachId,
     fromRow: breachFromRow,
     save: upsert,

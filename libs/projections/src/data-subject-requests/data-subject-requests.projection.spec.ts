@@ -3,6 +3,7 @@ import type { AppendResult, SqlClient, SqlEventStore } from '@ledger/event-store
 import { appendNewStream, openTestEventStore, projectUpTo, storagesUnderTest } from '@ledger/testing';
 import { dataSubjectRequestsProjection } from './data-subject-requests.projection';
 import { findDataSubjectRequest, listDataSubjectRequests } from './data-subject-requests.queries';
+import { merkleLogProjection } from '../merkle-log/merkle-log.projection';
 
 const at = (iso: string) => new Date(iso);
 const requester = { name: 'Jeanne Martin', email: 'jeanne@example.org', phone: null };
@@ -25,7 +26,7 @@ describe.each(storagesUnderTest())('the data-subject requests register on the $n
   async function project(rows: Array<[tenantId: string, events: DataSubjectRequestEvent[]]>) {
     let last: AppendResult | null = null;
     for (const [tenantId, events] of rows) last = await appendNewStream(store, tenantId, dataSubjectRequestStream(events[0].data.requestId), events, 't');
-    await projectUpTo(sql, store, [dataSubjectRequestsProjection], last!);
+    await projectUpTo(sql, store, [merkleLogProjection, dataSubjectRequestsProjection], last!);
   }
 
   it('stores the due date as evolve derives it from receipt and extensions, and the requester as one object (Art. 12(3))', async () => {

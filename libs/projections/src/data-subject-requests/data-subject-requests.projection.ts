@@ -7,6 +7,7 @@ import {
 } from '@ledger/domain';
 import { RecordedEvent, SqlExecutor } from '@ledger/event-store';
 import { applyEvolvedRow } from '../evolved-row';
+import { revisionsMigration, revisionsOf } from '../point-in-time/revisions';
 import { Projection } from '../projection';
 import { dataSubjectRequestFromRow, DataSubjectRequestRow } from './data-subject-request.row';
 
@@ -18,7 +19,7 @@ import { dataSubjectRequestFromRow, DataSubjectRequestRow } from './data-subject
  */
 export const dataSubjectRequestsProjection: Projection = {
   name: 'data-subject-requests',
-  tables: ['rm_data_subject_requests'],
+  tables: ['rm_data_subject_requests', revisionsOf('rm_data_subject_requests')],
   migrations: [
     {
       version: 1,
@@ -49,6 +50,7 @@ export const dataSubjectRequestsProjection: Projection = {
         `CREATE INDEX rm_data_subject_requests_by_due_date ON rm_data_subject_requests (tenant_id, status, due_at)`,
       ],
     },
+    revisionsMigration(2, 'data-subject-requests', [{ table: 'rm_data_subject_requests', key: 'request_id' }]),
   ],
 
   apply: applyEvolvedRow<DataSubjectRequestState, DataSubjectRequestEvent, DataSubjectRequestRow>({
@@ -56,6 +58,7 @@ export const dataSubjectRequestsProjection: Projection = {
     decider: dataSubjectRequestDecider,
     table: 'rm_data_subject_requests',
     key: 'request_id',
+    revisions: true,
     keyOf: (event) => event.data.requestId,
     fromRow: dataSubjectRequestFromRow,
     save: upsert,

@@ -3,6 +3,7 @@ import { AppendResult, RecordedEvent, SqlClient } from '@ledger/event-store';
 import { appendNewStream, openTestEventStore, projectUpTo, storagesUnderTest, TestEventStore } from '@ledger/testing';
 import { deadlinesProjection } from './deadlines.projection';
 import { listDeadlines } from './deadlines.queries';
+import { merkleLogProjection } from '../merkle-log/merkle-log.projection';
 
 const at = (iso: string) => new Date(iso);
 const event = (type: string, occurredAt: string, data: unknown): DomainEvent => ({ type, schemaVersion: 1, occurredAt: at(occurredAt), data });
@@ -51,7 +52,7 @@ describe.each(storagesUnderTest())('the deadlines register on the $name store', 
       last = await appendNewStream(db.store, tenantId, stream, events);
       written.set(`${tenantId}/${stream}`, last.events);
     }
-    await projectUpTo(sql, db.store, [deadlinesProjection], last!);
+    await projectUpTo(sql, db.store, [merkleLogProjection, deadlinesProjection], last!);
   }
   const ids = (key: string) => written.get(key)!.map((e) => e.eventId);
 

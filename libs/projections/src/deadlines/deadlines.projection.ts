@@ -12,11 +12,13 @@ import {
   SubprocessorEvents,
 } from '@ledger/domain';
 import { deserialise, RecordedEvent, SqlExecutor } from '@ledger/event-store';
+import { recordRevision, revisionsMigration, revisionsOf } from '../point-in-time/revisions';
 import { Projection } from '../projection';
 import { DeadlineAgreementRow, DeadlineRow, obligationFromRow, termsFromRow } from './deadline.row';
 
 const DPA_EVENT_TYPES = new Set<string>(Object.values(DpaEvents));
 /** The events whose deadlines a controller's agreement sets: they read every agreement of the tenant. */
+const REGISTER = { table: 'rm_deadlines', key: 'obligation_id' };
 const READS_AGREEMENTS = new Set<string>([BreachEvents.Detected, SubprocessorEvents.Proposed]);
 
 /**
@@ -28,7 +30,7 @@ const READS_AGREEMENTS = new Set<string>([BreachEvents.Detected, SubprocessorEve
  */
 export const deadlinesProjection: Projection = {
   name: 'deadlines',
-  tables: ['rm_deadlines', 'rm_deadline_agreements'],
+  tables: ['rm_deadlines', 'rm_deadline_agreements', revisionsOf('rm_deadlines')],
   migrations: [
     {
       version: 1,
@@ -58,6 +60,7 @@ export const deadlinesProjection: Projection = {
         )`,
       ],
     },
+    revisionsMigration(2, 'deadlines', [REGISTER], ['rm_deadline_agreements']),
   ],
 
   async apply(tx: SqlExecutor, recorded: RecordedEvent): Promise<void> {
@@ -68,7 +71,10 @@ export const deadlinesProjection: Projection = {
     const agreements = READS_AGREEMENTS.has(event.type) ? await agreementsOf(tx, tenantId) : new Map();
     const rows = await tx.query<DeadlineRow>('SELECT * FROM rm_deadlines WHERE tenant_id = $1 AND stream = $2 ORDER BY obligation_id', [tenantId, recorded.stream]);
     const fact = { eventId: recorded.eventId, stream: recorded.stream, event };
-    for (const obligation of evolveObligations(rows.map(obligationFromRow), fact, agreements)) await upsert(tx, tenantId, obligation, recorded);
+    for (const obligation of evolveObligations(rows.map(obligationFromRow), fact, agreements)) {
+      await upsert(tx, tenantId, obligation, recorded);
+      await recordRevision(tx, REGISTER, tenantId, obligation.obligationId, recorded);
+    }
   },
 };
 

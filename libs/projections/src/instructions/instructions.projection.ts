@@ -1,6 +1,7 @@
 import { Instruction, InstructionEvent, InstructionEvents, instructionDecider, InstructionState } from '@ledger/domain';
 import { RecordedEvent, SqlExecutor } from '@ledger/event-store';
 import { applyEvolvedRow } from '../evolved-row';
+import { revisionsMigration, revisionsOf } from '../point-in-time/revisions';
 import { Projection } from '../projection';
 import { instructionFromRow, InstructionRow } from './instruction.row';
 
@@ -11,7 +12,7 @@ import { instructionFromRow, InstructionRow } from './instruction.row';
  */
 export const instructionsProjection: Projection = {
   name: 'instructions',
-  tables: ['rm_instructions'],
+  tables: ['rm_instructions', revisionsOf('rm_instructions')],
   migrations: [
     {
       version: 1,
@@ -43,6 +44,7 @@ export const instructionsProjection: Projection = {
         `CREATE INDEX rm_instructions_by_status ON rm_instructions (tenant_id, status, instruction_id)`,
       ],
     },
+    revisionsMigration(2, 'instructions', [{ table: 'rm_instructions', key: 'instruction_id' }]),
   ],
 
   apply: applyEvolvedRow<InstructionState, InstructionEvent, InstructionRow>({
@@ -50,6 +52,7 @@ export const instructionsProjection: Projection = {
     decider: instructionDecider,
     table: 'rm_instructions',
     key: 'instruction_id',
+    revisions: true,
     keyOf: (event) => event.data.instructionId,
     fromRow: instructionFromRow,
     save: upsert,

@@ -3,6 +3,15 @@ import { eventLeafHash, nodeHash, rootPlan } from '@ledger/integrity';
 import { BatchProjection } from '../projection';
 import { readNodes, sealedSize } from './merkle-nodes';
 
+/** The recorded_by of the last sealed leaf, ISO 8601 (null for an empty log). */
+async function lastRecordedBy(tx: SqlExecutor, size: number): Promise<string | null> {
+  if (size === 0) return null;
+  const [row] = await tx.query<{ recorded_by: Date }>('SELECT recorded_by FROM ledger_merkle_leaves WHERE leaf_index = $1', [size - 1]);
+  return row.recorded_by.toISOString();
+}
+
+const maxInstant = (a: string | null, b: string): string => (a === null || Date.parse(b) > Date.parse(a) ? b : a);
+
 interface StoredNode {
   level: number;
   index: number;
@@ -36,10 +45,30 @@ export const merkleLogProjection: BatchProjection = {
         )`,
       ],
     },
+    {
+      // knownAt as a timestamp: recorded_by is the latest recordedAt of this leaf and every leaf
+      // before it, so it never decreases along the log and one index probe finds the prefix.
+      version: 2,
+      statements: [
+        'ALTER TABLE ledger_merkle_leaves ADD COLUMN recorded_by timestamptz',
+        // Leaves sealed before this version take it from the events table, when it lives in this database.
+        `DO $$ BEGIN
+           IF to_regclass('ledger_events') IS NOT NULL THEN
+             UPDATE ledger_merkle_leaves l SET recorded_by = m.recorded_by
+             FROM (SELECT x.leaf_index, max(e.recorded_at) OVER (ORDER BY x.leaf_index) AS recorded_by
+                   FROM ledger_merkle_leaves x JOIN ledger_events e ON e.event_id = x.event_id) m
+             WHERE m.leaf_index = l.leaf_index;
+           END IF;
+         END $$`,
+        'ALTER TABLE ledger_merkle_leaves ALTER COLUMN recorded_by SET NOT NULL',
+        'CREATE INDEX ledger_merkle_leaves_recorded_by ON ledger_merkle_leaves (recorded_by, leaf_index)',
+      ],
+    },
   ],
 
   async applyBatch(tx: SqlExecutor, events: RecordedEvent[]): Promise<void> {
     const size = await sealedSize(tx);
+    let recordedBy = await lastRecordedBy(tx, size);
     const plan = rootPlan(size);
     const hashes = await readNodes(tx, plan);
     const edge: StoredNode[] = plan.map((node, i) => ({ ...node, hash: hashes[i] }));
@@ -55,10 +84,17 @@ export const merkleLogProjection: BatchProjection = {
       edge.push(node);
     });
     await tx.query(
-      `INSERT INTO ledger_merkle_leaves (leaf_index, event_id, tenant_id, event_hash)
-       SELECT l.leaf_index, l.event_id, l.tenant_id, l.event_hash
-       FROM jsonb_to_recordset($1::jsonb) AS l(leaf_index bigint, event_id uuid, tenant_id text, event_hash text)`,
-      [JSON.stringify(events.map((e, i) => ({ leaf_index: size + i, event_id: e.eventId, tenant_id: e.metadata.tenantId, event_hash: e.hash })))],
+      `INSERT INTO ledger_merkle_leaves (leaf_index, event_id, tenant_id, event_hash, recorded_by)
+       SELECT l.leaf_index, l.event_id, l.tenant_id, l.event_hash, l.recorded_by
+       FROM jsonb_to_recordset($1::jsonb) AS l(leaf_index bigint, event_id uuid, tenant_id text, event_hash text, recorded_by timestamptz)`,
+      [
+        JSON.stringify(
+          events.map((e, i) => {
+            recordedBy = maxInstant(recordedBy, e.metadata.recordedAt);
+            return { leaf_index: size + i, event_id: e.eventId, tenant_id: e.metadata.tenantId, event_hash: e.hash, recorded_by: recordedBy };
+          }),
+        ),
+      ],
     );
     await tx.query(
       `INSERT INTO ledger_merkle_nodes (level, idx, hash)

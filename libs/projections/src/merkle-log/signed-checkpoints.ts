@@ -48,6 +48,12 @@ export async function latestCheckpoint(sql: SqlExecutor): Promise<SignedCheckpoi
   return row ? fromRow(row) : null;
 }
 
+/** The largest checkpoint signed at or below `treeSize`: what could be proven of that much of the log. */
+export async function latestCheckpointUpTo(sql: SqlExecutor, treeSize: number): Promise<SignedCheckpoint | null> {
+  const [row] = await sql.query<CheckpointRow>(`SELECT ${COLUMNS} FROM ledger_signed_checkpoints c WHERE c.tree_size <= $1 ORDER BY c.tree_size DESC LIMIT 1`, [treeSize]);
+  return row ? fromRow(row) : null;
+}
+
 export async function checkpointAt(sql: SqlExecutor, treeSize: number): Promise<SignedCheckpoint | null> {
   const [row] = await sql.query<CheckpointRow>(`SELECT ${COLUMNS} FROM ledger_signed_checkpoints c WHERE c.tree_size = $1`, [treeSize]);
   return row ? fromRow(row) : null;

@@ -3,6 +3,7 @@ import type { AppendResult, SqlClient, SqlEventStore } from '@ledger/event-store
 import { appendNewStream, openTestEventStore, projectUpTo, storagesUnderTest } from '@ledger/testing';
 import { processingActivitiesProjection } from './processing-activities.projection';
 import { findProcessingActivity, listRegister } from './processing-activities.queries';
+import { merkleLogProjection } from '../merkle-log/merkle-log.projection';
 
 const at = (d: number) => new Date(`2026-03-0${d}T09:00:00.000Z`);
 const columns: ProcessingActivityDetails = {
@@ -48,7 +49,7 @@ describe.each(storagesUnderTest())('the Art. 30 register read model on the $name
     ]);
     await append('t1', 'pa-4', [recorded('pa-4', null, 'CONTROLLER')]);
     await append('t2', 'pa-9', [recorded('pa-9', 'acme')]);
-    await projectUpTo(sql, store, [processingActivitiesProjection], last!);
+    await projectUpTo(sql, store, [merkleLogProjection, processingActivitiesProjection], last!);
 
     expect(await findProcessingActivity(sql, 't1', 'pa-1')).toEqual({
       processingActivityId: 'pa-1',

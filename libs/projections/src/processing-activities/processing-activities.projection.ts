@@ -6,6 +6,7 @@ import {
 } from '@ledger/domain';
 import { RecordedEvent, SqlExecutor } from '@ledger/event-store';
 import { applyEvolvedRow } from '../evolved-row';
+import { revisionsMigration, revisionsOf } from '../point-in-time/revisions';
 import { Projection } from '../projection';
 import {
   PROCESSING_ACTIVITY_COLUMNS,
@@ -29,7 +30,7 @@ const UPSERT = `INSERT INTO rm_processing_activities (tenant_id, ${columns.join(
  */
 export const processingActivitiesProjection: Projection = {
   name: 'processing-activities',
-  tables: ['rm_processing_activities'],
+  tables: ['rm_processing_activities', revisionsOf('rm_processing_activities')],
   migrations: [
     {
       version: 1,
@@ -63,6 +64,12 @@ export const processingActivitiesProjection: Projection = {
         `CREATE INDEX rm_processing_activities_register ON rm_processing_activities (tenant_id, status, role, controller_id, processing_activity_id)`,
       ],
     },
+    revisionsMigration(2, 'processing-activities', [{ table: 'rm_processing_activities', key: 'processing_activity_id' }]),
+    {
+      // A register at a point filters by controller on the current row (a record keeps its controller).
+      version: 3,
+      statements: ['CREATE INDEX rm_processing_activities_by_controller ON rm_processing_activities (tenant_id, controller_id, processing_activity_id)'],
+    },
   ],
 
   apply: applyEvolvedRow<ProcessingActivityState, ProcessingActivityEvent, ProcessingActivityRow>({
@@ -70,6 +77,7 @@ export const processingActivitiesProjection: Projection = {
     decider: processingActivityDecider,
     table: 'rm_processing_activities',
     key: 'processing_activity_id',
+    revisions: true,
     keyOf: (event) => event.data.processingActivityId,
     fromRow: processingActivityFromRow,
     save: async (tx: SqlExecutor, tenantId: string, activity, recorded: RecordedEvent) => {

@@ -1,9 +1,13 @@
 import { ProcessingRole } from '@ledger/domain';
 import { SqlExecutor } from '@ledger/event-store';
-import { keyAfter, Page, pageOf, PageRequest } from '../pagination';
+import { decodeCursor, Page, pageOf, PageRequest } from '../pagination';
+import { readAtPoint, PointInTime, pointOf, ResolvedPoint } from '../point-in-time/point-in-time';
+import { registerSource } from '../point-in-time/register-source';
 import { processingActivityFromRow, ProcessingActivityRecord, ProcessingActivityRow } from './processing-activity.row';
 
-export interface RegisterFilter extends PageRequest {
+export const PROCESSING_ACTIVITIES = { table: 'rm_processing_activities', key: 'processing_activity_id' };
+
+export interface RegisterFilter extends PageRequest, PointInTime {
   controllerId?: string | null;
   role?: ProcessingRole | null;
 }
@@ -16,17 +20,33 @@ export async function findProcessingActivity(sql: SqlExecutor, tenantId: string,
   return row ? processingActivityFromRow(row) : null;
 }
 
-/** The register as it stands: activities in force, in the order they were recorded (ids are UUIDv7). */
-export async function listRegister(sql: SqlExecutor, tenantId: string, filter: RegisterFilter): Promise<Page<ProcessingActivityRecord>> {
-  const rows = await sql.query<ProcessingActivityRow>(
-    `SELECT * FROM rm_processing_activities
-     WHERE tenant_id = $1 AND status = 'IN_FORCE'
-       AND ($2::text IS NULL OR controller_id = $2)
-       AND ($3::text IS NULL OR role = $3)
-       AND ($4::text IS NULL OR processing_activity_id > $4)
-     ORDER BY processing_activity_id
+/** Activities in force, current or at `point`, in the order they were recorded (ids are UUIDv7); all of them without `limit`. */
+export async function registerRows(
+  sql: SqlExecutor,
+  tenantId: string,
+  filter: Omit<RegisterFilter, 'first'>,
+  point: ResolvedPoint | null,
+  limit: number | null,
+): Promise<ProcessingActivityRow[]> {
+  const source = registerSource(sql, PROCESSING_ACTIVITIES, point, 6, { status: 'text' });
+  const rows = await sql.query(
+    `SELECT ${source.select} FROM ${source.from}
+     WHERE ${source.tenant} = $1 AND s.status = 'IN_FORCE'
+       AND ($2::text IS NULL OR ${source.fixed}.controller_id = $2)
+       AND ($3::text IS NULL OR ${source.fixed}.role = $3)
+       AND ($4::text IS NULL OR ${source.key} > $4)
+     ORDER BY ${source.key}
      LIMIT $5`,
-    [tenantId, filter.controllerId ?? null, filter.role ?? null, keyAfter(filter), filter.first + 1],
+    [tenantId, filter.controllerId ?? null, filter.role ?? null, filter.after ? decodeCursor(filter.after) : null, limit, ...source.params],
   );
-  return pageOf(rows, filter, processingActivityFromRow, (node) => node.processingActivityId);
+  return source.rows<ProcessingActivityRow>(rows);
+}
+
+/** The register as it stands, or as it stood at `asOf` / `knownAt`, one page after the cursor. */
+export async function listRegister(sql: SqlExecutor, tenantId: string, filter: RegisterFilter): Promise<Page<ProcessingActivityRecord>> {
+  const point = await pointOf(sql, filter);
+  return readAtPoint(sql, point, async () => {
+    const rows = await registerRows(sql, tenantId, filter, point, filter.first + 1);
+    return pageOf(rows, filter, processingActivityFromRow, (node) => node.processingActivityId);
+  });
 }

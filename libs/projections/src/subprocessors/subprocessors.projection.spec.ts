@@ -3,6 +3,7 @@ import type { SqlClient, SqlEventStore } from '@ledger/event-store';
 import { appendNewStream, openTestEventStore, projectUpTo, storagesUnderTest } from '@ledger/testing';
 import { subprocessorsProjection } from './subprocessors.projection';
 import { findSubprocessor, listSubprocessors } from './subprocessors.queries';
+import { merkleLogProjection } from '../merkle-log/merkle-log.projection';
 
 const day = (d: number) => new Date(Date.UTC(2026, 2, d, 9));
 const event = (type: string, subprocessorId: string, occurredAt: Date, data: object = {}): DomainEvent => ({
@@ -32,7 +33,7 @@ describe.each(storagesUnderTest())('the sub-processor list read model on the $na
     ]);
     await append('t1', 'sp-2', [proposed('sp-2', 'Postmark'), event(SubprocessorEvents.Removed, 'sp-2', day(3), { reason: 'replaced' })]);
     await append('t1', 'sp-3', [proposed('sp-3', 'Mailgun'), event(SubprocessorEvents.Added, 'sp-3', day(4), { controllerId: 'acme', authorisation: 'GENERAL' })]);
-    await projectUpTo(sql, store, [subprocessorsProjection], await append('t2', 'sp-9', [proposed('sp-9', 'Brevo')]));
+    await projectUpTo(sql, store, [merkleLogProjection, subprocessorsProjection], await append('t2', 'sp-9', [proposed('sp-9', 'Brevo')]));
 
     expect(await findSubprocessor(sql, 't1', 'sp-1')).toEqual({
       subprocessorId: 'sp-1',

@@ -1,9 +1,15 @@
 import { Subprocessor, SubprocessorEvent, SubprocessorEvents, subprocessorDecider, SubprocessorState } from '@ledger/domain';
 import { deserialise, RecordedEvent, SqlExecutor } from '@ledger/event-store';
+import { recordRevision, revisionsMigration, revisionsOf } from '../point-in-time/revisions';
 import { EventProjection } from '../projection';
 import { SubprocessorControllerRow, subprocessorFromRows, SubprocessorRow } from './subprocessor.row';
 
 const HANDLED = new Set<string>(Object.values(SubprocessorEvents));
+const REGISTER = { table: 'rm_subprocessors', key: 'subprocessor_id' };
+/** A revision keeps the row and, under `controllers`, every controller's decisions at that point. */
+const STATE_WITH_CONTROLLERS = `to_jsonb(t) || jsonb_build_object('controllers', (
+  SELECT coalesce(jsonb_agg(to_jsonb(d) ORDER BY d.controller_id), '[]'::jsonb) FROM rm_subprocessor_controllers d
+  WHERE d.tenant_id = t.tenant_id AND d.subprocessor_id = t.subprocessor_id))`;
 
 /**
  * The sub-processor list: one row per sub-processor, and one per (sub-processor, controller) that
@@ -12,7 +18,7 @@ const HANDLED = new Set<string>(Object.values(SubprocessorEvents));
  */
 export const subprocessorsProjection: EventProjection = {
   name: 'subprocessors',
-  tables: ['rm_subprocessors', 'rm_subprocessor_controllers'],
+  tables: ['rm_subprocessors', 'rm_subprocessor_controllers', revisionsOf('rm_subprocessors')],
   migrations: [
     {
       version: 1,
@@ -47,6 +53,7 @@ export const subprocessorsProjection: EventProjection = {
         `CREATE INDEX rm_subprocessor_controllers_by_controller ON rm_subprocessor_controllers (tenant_id, controller_id, subprocessor_id)`,
       ],
     },
+    revisionsMigration(2, 'subprocessors', [REGISTER], ['rm_subprocessor_controllers']),
   ],
 
   async apply(tx: SqlExecutor, recorded: RecordedEvent): Promise<void> {
@@ -69,6 +76,7 @@ export const subprocessorsProjection: EventProjection = {
     if (next.status === 'NONE') return;
     await upsertSubprocessor(tx, tenantId, next, recorded);
     if ('controllerId' in event.data) await upsertDecision(tx, tenantId, next, event.data.controllerId);
+    await recordRevision(tx, REGISTER, tenantId, subprocessorId, recorded, STATE_WITH_CONTROLLERS);
   },
 };
 

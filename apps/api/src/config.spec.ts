@@ -1,0 +1,30 @@
+import { loadConfig } from './config';
+
+describe('configuration checked at start-up', () => {
+  it('has defaults for everything but the storage', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ port: 3000, databaseUrl: undefined, logLevel: 'info', readyMaxLagSeconds: 30, development: false });
+  });
+
+  it.each([
+    [{ LOG_LEVEL: 'verbose' }, /^LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got "verbose"$/],
+    [{ LEDGER_READY_MAX_LAG_SECONDS: '0' }, /^LEDGER_READY_MAX_LAG_SECONDS must be an integer from 1 to 86400, got "0"$/],
+    [{ PORT: '70000' }, /^PORT must be an integer from 0 to 65535/],
+    [{ NODE_ENV: 'staging' }, /^NODE_ENV must be development, production or test, got "staging"$/],
+    [{ DATABASE_URL: 'not a url' }, /^DATABASE_URL is not a URL/],
+    [{ DATABASE_URL: 'mysql://root:pw@db/ledger' }, /^DATABASE_URL must start with postgres:\/\/ or postgresql:\/\/, got "mysql:\/\/\.\.\."$/],
+    [{ DATABASE_URL: 'postgres://user:pw@db:5432' }, /^DATABASE_URL must name a host and a database/],
+  ])('refuses %j with one line naming the variable, never echoing a password', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(message);
+    try {
+      loadConfig(env);
+    } catch (error) {
+      expect((error as Error).message).not.toContain('pw@');
+    }
+  });
+
+  it('accepts a PostgreSQL URL and the levels and lags in range', () => {
+    const config = loadConfig({ DATABASE_URL: 'postgresql://u:p@db:5432/ledger', LOG_LEVEL: 'debug', LEDGER_READY_MAX_LAG_SECONDS: '5', NODE_ENV: 'production' });
+    expect(config).toMatchObject({ databaseUrl: 'postgresql://u:p@db:5432/ledger', logLevel: 'debug', readyMaxLagSeconds: 5 });
+  });
+});

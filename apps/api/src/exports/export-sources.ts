@@ -1,0 +1,22 @@
+import type { EventStore, SqlExecutor } from '@ledger/event-store';
+import type { FieldSealer } from '@ledger/privacy';
+
+/**
+ * What an export reads, wired by the service (Nest providers) or by the CLI (the store opened
+ * directly): the same export code serves both.
+ */
+export interface ExportSources {
+  sql: SqlExecutor;
+  store: EventStore;
+  sealer: FieldSealer;
+  /** The log's name, printed with every checkpoint. */
+  origin: string;
+  /** The operator's verifier key, shipped in audit packs. */
+  verifierKey: string;
+}
+
+/** The point in time an export is taken at (DESIGN.md, Time). */
+export interface ExportTime {
+  asOf?: Date | null;
+  knownAt?: { at?: Date; treeSize?: number } | null;
+}

@@ -1,0 +1,1 @@
+export const EXPORT_SOURCES = Symbol('EXPORT_SOURCES');

@@ -1,0 +1,2 @@
+export * from './audit-pack-layout';
+export * from './verify-audit-pack';

@@ -1,0 +1,2 @@
+export * from './contact-facts.projection';
+export * from './contact-facts.queries';

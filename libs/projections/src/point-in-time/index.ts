@@ -1,0 +1,3 @@
+export * from './point-in-time';
+export * from './register-source';
+export * from './revisions';
