@@ -12,8 +12,8 @@ import {
   streamNameFilter,
   WrongExpectedVersionError,
 } from '@eventstore/db-client';
-import { v7 as uuidv7 } from 'uuid';
-import { chainHash, GENESIS_HASH } from '@ledger/integrity';
+import { GENESIS_HASH } from '@ledger/integrity';
+import { chainedEnvelopes } from '../chained-envelopes';
 import {
   AppendContext,
   AppendResult,
@@ -102,30 +102,10 @@ export class EsdbEventStore implements EventStore {
     }
 
     const recordedAt = this.clock().toISOString();
-    const envelopeIds = events.map(() => uuidv7());
-    const proposed = events.map((event, i) => {
-      const metadata: EventMetadata = {
-        tenantId,
-        actor: context.actor,
-        commandId,
-        correlationId: context.correlationId,
-        causationId: context.causationId,
-        occurredAt: event.occurredAt.toISOString(),
-        recordedAt,
-      };
-      const envelope = {
-        eventId: envelopeIds[i],
-        stream,
-        revision: expectedRevision + 1 + i,
-        type: event.type,
-        schemaVersion: event.schemaVersion,
-        data: event.data,
-        metadata,
-        prevHash,
-      };
-      prevHash = chainHash(envelope);
-      const stored: StoredEnvelope = { eventId: envelope.eventId, stream, schemaVersion: event.schemaVersion, metadata, prevHash: envelope.prevHash, hash: prevHash };
-      return jsonEvent({ id: esdbEventId(tenantId, commandId, i), type: event.type, data: event.data as JSONType, metadata: stored as unknown as JSONType });
+    const envelopes = chainedEnvelopes(stream, expectedRevision, prevHash, events, context, recordedAt);
+    const proposed = envelopes.map((envelope, i) => {
+      const stored: StoredEnvelope = { eventId: envelope.eventId, stream, schemaVersion: envelope.schemaVersion, metadata: envelope.metadata, prevHash: envelope.prevHash, hash: envelope.hash };
+      return jsonEvent({ id: esdbEventId(tenantId, commandId, i), type: envelope.type, data: envelope.data as JSONType, metadata: stored as unknown as JSONType });
     });
 
     try {
@@ -150,7 +130,7 @@ export class EsdbEventStore implements EventStore {
     });
     // A concurrent attempt of the same command id recorded another stream first: its result wins.
     if (record.stream !== stream || record.fromRevision !== expectedRevision + 1) return (await this.findCommand(tenantId, commandId))!;
-    const replayed = written[0].envelope.eventId !== envelopeIds[0];
+    const replayed = written[0].envelope.eventId !== envelopes[0].eventId;
     return { stream, replayed, events: written.map(toRecorded) };
   }
 

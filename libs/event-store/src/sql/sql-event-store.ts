@@ -1,7 +1,7 @@
 import { EventEmitter, once } from 'node:events';
 import { setTimeout as delay } from 'node:timers/promises';
-import { v7 as uuidv7 } from 'uuid';
-import { chainHash, GENESIS_HASH } from '@ledger/integrity';
+import { GENESIS_HASH } from '@ledger/integrity';
+import { chainedEnvelopes } from '../chained-envelopes';
 import {
   AppendContext,
   AppendResult,
@@ -60,33 +60,6 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return delay(ms, undefined, { signal }).catch(() => undefined);
 }
 
-/** The stored form of `events` appended after `expectedRevision`, each hash chained to the one before. */
-function envelopes(stream: string, expectedRevision: number, prevHash: string, events: NewEvent[], context: AppendContext, recordedAt: string) {
-  let previous = prevHash;
-  return events.map((event, i) => {
-    const metadata: EventMetadata = {
-      tenantId: context.tenantId,
-      actor: context.actor,
-      commandId: context.commandId,
-      correlationId: context.correlationId,
-      causationId: context.causationId,
-      occurredAt: event.occurredAt.toISOString(),
-      recordedAt,
-    };
-    const envelope = {
-      eventId: uuidv7(),
-      stream,
-      revision: expectedRevision + 1 + i,
-      type: event.type,
-      schemaVersion: event.schemaVersion,
-      data: event.data,
-      metadata,
-      prevHash: previous,
-    };
-    previous = chainHash(envelope);
-    return { ...envelope, hash: previous };
-  });
-}
 
 export interface SqlEventStoreOptions {
   /** How often a live subscription looks for events appended by other processes. */
@@ -139,7 +112,7 @@ export class SqlEventStore implements BulkEventStore {
       prevHash = head.hash;
     }
 
-    const rows = envelopes(stream, expectedRevision, prevHash, events, context, this.clock().toISOString());
+    const rows = chainedEnvelopes(stream, expectedRevision, prevHash, events, context, this.clock().toISOString());
 
     try {
       // One statement, so that the events and the command record commit together in one round trip.
@@ -183,7 +156,7 @@ export class SqlEventStore implements BulkEventStore {
       if (context.tenantId !== tenantId) throw new Error('appendMany writes to one tenant');
       const head = heads.get(stream);
       if ((head?.revision ?? NO_STREAM) !== expectedRevision) throw new ConcurrencyConflictError(stream, expectedRevision, head?.revision ?? NO_STREAM);
-      const rows = envelopes(stream, expectedRevision, head?.hash ?? GENESIS_HASH, events, context, recordedAt);
+      const rows = chainedEnvelopes(stream, expectedRevision, head?.hash ?? GENESIS_HASH, events, context, recordedAt);
       heads.set(stream, rows[rows.length - 1]);
       return { stream, rows, command: { commandId: context.commandId, stream, fromRevision: rows[0].revision, toRevision: rows[rows.length - 1].revision } };
     });
