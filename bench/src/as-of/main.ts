@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openSqlClient, type SqlClient } from '@ledger/event-store';
 import { createScratchDatabase } from '../scratch-database';
+import { keptDatabase } from './kept-database';
 import { CaseFigures, measure } from './measure';
 import { seedRegister } from './seed';
 
@@ -18,8 +19,9 @@ async function main() {
     .option('--embedded-events <n>', 'events in the embedded store (0: skip it)', (v) => Number(v), 100_000)
     .option('--queries <n>', 'timed queries per case and per side', (v) => Number(v), 200)
     .option('--database-url <url>', 'PostgreSQL server for a scratch database', process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test')
+    .option('--keep-database <name>', 'seed the PostgreSQL store into this database and keep it; a later run with the same name and --events reuses it')
     .parse()
-    .opts<{ events: number; embeddedEvents: number; queries: number; databaseUrl: string }>();
+    .opts<{ events: number; embeddedEvents: number; queries: number; databaseUrl: string; keepDatabase?: string }>();
   const report = (line: string) => process.stderr.write(`${line}\n`);
   const rows: string[] = [];
   const run = async (store: string, sql: SqlClient, events: number) => {
@@ -30,7 +32,7 @@ async function main() {
     rows.push(...figures.map((f) => row(store, seeded.events, f)));
   };
 
-  const scratch = await createScratchDatabase(options.databaseUrl);
+  const scratch = options.keepDatabase ? await keptDatabase(options.databaseUrl, options.keepDatabase) : await createScratchDatabase(options.databaseUrl);
   const pg = await openSqlClient({ databaseUrl: scratch.url, dataDir: '' });
   try {
     await run('PostgreSQL', pg, options.events);

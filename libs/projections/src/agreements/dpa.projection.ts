@@ -1,7 +1,7 @@
 import { DataProcessingAgreement, DpaEvent, DpaEvents, dpaDecider, DpaState } from '@ledger/domain';
 import { RecordedEvent, SqlExecutor } from '@ledger/event-store';
 import { applyEvolvedRow } from '../evolved-row';
-import { revisionsMigration, revisionsOf } from '../point-in-time/revisions';
+import { revisionsIndexMigration, revisionsMigration, revisionsOf } from '../point-in-time/revisions';
 import { EventProjection } from '../projection';
 import { dpaFromRow, DpaRow } from './dpa.row';
 
@@ -44,6 +44,7 @@ export const dataProcessingAgreementsProjection: EventProjection = {
       ],
     },
     revisionsMigration(2, 'data-processing-agreements', [{ table: 'rm_data_processing_agreements', key: 'controller_id' }]),
+    revisionsIndexMigration(3, [{ table: 'rm_data_processing_agreements', key: 'controller_id' }]),
   ],
 
   apply: applyEvolvedRow<DpaState, DpaEvent, DpaRow>({

@@ -15,6 +15,9 @@ export interface AuditRow {
   conclusion: string | null;
   answered_count: number;
   finding_count: number;
+  /** Only in a revision: the child rows as they stood then. */
+  answers?: AuditAnswerRow[];
+  findings?: AuditFindingRow[];
   stream: string;
   revision: number;
 }
@@ -32,6 +35,8 @@ export interface AuditRecord {
   conclusion: string | null;
   answeredCount: number;
   findingCount: number;
+  /** Read at a point (asOf / knownAt): its answers and findings as they stood then; null for the current state. */
+  atPoint: { answers: AuditAnswerRecord[]; findings: AuditFindingRecord[] } | null;
   stream: string;
   revision: number;
 }
@@ -50,6 +55,7 @@ export function auditFromRow(row: AuditRow): AuditRecord {
     conclusion: row.conclusion,
     answeredCount: Number(row.answered_count),
     findingCount: Number(row.finding_count),
+    atPoint: row.answers && row.findings ? { answers: row.answers.map(answerFromRow), findings: row.findings.map(findingFromRow) } : null,
     stream: row.stream,
     revision: row.revision,
   };

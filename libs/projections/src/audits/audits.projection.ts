@@ -1,14 +1,22 @@
 import { AnswerContent, assertNever, AuditEvent, AuditEvents } from '@ledger/domain';
 import { deserialise, RecordedEvent, SqlExecutor } from '@ledger/event-store';
-import { recordRevision, revisionsMigration, revisionsOf } from '../point-in-time/revisions';
+import { recordRevision, replayMigration, revisionsIndexMigration, revisionsMigration, revisionsOf } from '../point-in-time/revisions';
 import { Projection } from '../projection';
 
 const HANDLED = new Set<string>(Object.values(AuditEvents));
 const REGISTER = { table: 'rm_audits', key: 'audit_id' };
-/** A revision keeps the audit row and how many answers and findings it had at that point. */
-const STATE_WITH_COUNTS = `to_jsonb(t) || jsonb_build_object(
+/**
+ * A revision keeps the audit row, how many answers and findings it had at that point and the
+ * answers and findings themselves (the child rows as they stood), so that an audit read at a point
+ * shows its questions and findings then, not now.
+ */
+const STATE_WITH_CHILDREN = `to_jsonb(t) || jsonb_build_object(
   'answered_count', (SELECT count(*) FROM rm_audit_answers x WHERE x.tenant_id = t.tenant_id AND x.audit_id = t.audit_id),
-  'finding_count', (SELECT count(*) FROM rm_audit_findings f WHERE f.tenant_id = t.tenant_id AND f.audit_id = t.audit_id))`;
+  'finding_count', (SELECT count(*) FROM rm_audit_findings f WHERE f.tenant_id = t.tenant_id AND f.audit_id = t.audit_id),
+  'answers', COALESCE((SELECT jsonb_agg(to_jsonb(x) ORDER BY x.question_id) FROM rm_audit_answers x
+                       WHERE x.tenant_id = t.tenant_id AND x.audit_id = t.audit_id), '[]'::jsonb),
+  'findings', COALESCE((SELECT jsonb_agg(to_jsonb(f) ORDER BY f.raised_at, f.finding_id) FROM rm_audit_findings f
+                        WHERE f.tenant_id = t.tenant_id AND f.audit_id = t.audit_id), '[]'::jsonb))`;
 
 interface Provenance {
   auditId: string;
@@ -100,6 +108,9 @@ export const auditsProjection: Projection = {
       ],
     },
     revisionsMigration(2, 'audits', [REGISTER], ['rm_audit_answers', 'rm_audit_findings']),
+    // Revisions now keep the answers and findings too: those written before cannot be completed, so replay.
+    replayMigration(3, 'audits', ['rm_audits', 'rm_audit_answers', 'rm_audit_findings', revisionsOf('rm_audits')]),
+    revisionsIndexMigration(4, [REGISTER]),
   ],
 
   async apply(tx: SqlExecutor, recorded: RecordedEvent): Promise<void> {
@@ -150,6 +161,6 @@ export const auditsProjection: Projection = {
         assertNever(event);
     }
     await tx.query('UPDATE rm_audits SET revision = $3, last_position = $4 WHERE tenant_id = $1 AND audit_id = $2', [tenantId, auditId, ...position]);
-    await recordRevision(tx, REGISTER, tenantId, auditId, recorded, STATE_WITH_COUNTS);
+    await recordRevision(tx, REGISTER, tenantId, auditId, recorded, STATE_WITH_CHILDREN);
   },
 };

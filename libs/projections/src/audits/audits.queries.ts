@@ -2,7 +2,7 @@ import { PrefilledAnswer } from '@ledger/domain';
 import { SqlExecutor } from '@ledger/event-store';
 import { keyAfter, Page, pageOf, PageRequest } from '../pagination';
 import { readAtPoint, PointInTime, pointOf } from '../point-in-time/point-in-time';
-import { registerSource } from '../point-in-time/register-source';
+import { registerSource, rowOf, timestampColumns } from '../point-in-time/register-source';
 import {
   answerFromRow,
   AuditAnswerRecord,
@@ -32,7 +32,7 @@ export async function findAudit(sql: SqlExecutor, tenantId: string, auditId: str
 
 /**
  * Audits in the order they were requested (ids are UUIDv7), one page after the cursor; at `asOf` /
- * `knownAt` if asked, with the answer and finding counts the revision kept.
+ * `knownAt` if asked, with the answers and findings (and their counts) the revision kept, in `atPoint`.
  */
 export async function listAudits(sql: SqlExecutor, tenantId: string, filter: AuditFilter): Promise<Page<AuditRecord>> {
   const point = await pointOf(sql, filter);
@@ -53,8 +53,19 @@ export async function listAudits(sql: SqlExecutor, tenantId: string, filter: Aud
        LIMIT $5`,
       [tenantId, filter.controllerId ?? null, filter.status ?? null, keyAfter(filter), filter.first + 1, ...source.params],
     );
-    return pageOf(await source.rows<AuditRow>(returned), filter, auditFromRow, (node) => node.auditId);
+    const rows = await source.rows<AuditRow>(returned);
+    return pageOf(point ? await withChildRows(sql, rows) : rows, filter, auditFromRow, (node) => node.auditId);
   });
+}
+
+/** A revision's answers and findings, typed back like the rows of their own tables. */
+async function withChildRows(sql: SqlExecutor, rows: AuditRow[]): Promise<AuditRow[]> {
+  const [answers, findings] = await Promise.all([timestampColumns(sql, 'rm_audit_answers'), timestampColumns(sql, 'rm_audit_findings')]);
+  return rows.map((row) => ({
+    ...row,
+    answers: row.answers?.map((a) => rowOf(a, answers) as AuditAnswerRow),
+    findings: row.findings?.map((f) => rowOf(f, findings) as AuditFindingRow),
+  }));
 }
 
 export async function listAuditAnswers(sql: SqlExecutor, tenantId: string, auditId: string): Promise<AuditAnswerRecord[]> {

@@ -1,7 +1,7 @@
 import { Breach, BreachEvent, BreachEvents, breachDecider, BreachState } from '@ledger/domain';
 import { RecordedEvent, SqlExecutor } from '@ledger/event-store';
 import { applyEvolvedRow } from '../evolved-row';
-import { revisionsMigration, revisionsOf } from '../point-in-time/revisions';
+import { revisionsIndexMigration, revisionsMigration, revisionsOf } from '../point-in-time/revisions';
 import { Projection } from '../projection';
 import { breachFromRow, BreachRow } from './breach.row';
 
@@ -47,6 +47,7 @@ export const breachesProjection: Projection = {
       ],
     },
     revisionsMigration(2, 'breaches', [{ table: 'rm_breaches', key: 'breach_id' }]),
+    revisionsIndexMigration(3, [{ table: 'rm_breaches', key: 'breach_id' }]),
   ],
 
   apply: applyEvolvedRow<BreachState, BreachEvent, BreachRow>({

@@ -7,7 +7,7 @@ import {
 } from '@ledger/domain';
 import { RecordedEvent, SqlExecutor } from '@ledger/event-store';
 import { applyEvolvedRow } from '../evolved-row';
-import { revisionsMigration, revisionsOf } from '../point-in-time/revisions';
+import { revisionsIndexMigration, revisionsMigration, revisionsOf } from '../point-in-time/revisions';
 import { Projection } from '../projection';
 import { dataSubjectRequestFromRow, DataSubjectRequestRow } from './data-subject-request.row';
 
@@ -51,6 +51,7 @@ export const dataSubjectRequestsProjection: Projection = {
       ],
     },
     revisionsMigration(2, 'data-subject-requests', [{ table: 'rm_data_subject_requests', key: 'request_id' }]),
+    revisionsIndexMigration(3, [{ table: 'rm_data_subject_requests', key: 'request_id' }]),
   ],
 
   apply: applyEvolvedRow<DataSubjectRequestState, DataSubjectRequestEvent, DataSubjectRequestRow>({

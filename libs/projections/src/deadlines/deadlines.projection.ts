@@ -12,7 +12,7 @@ import {
   SubprocessorEvents,
 } from '@ledger/domain';
 import { deserialise, RecordedEvent, SqlExecutor } from '@ledger/event-store';
-import { recordRevision, revisionsMigration, revisionsOf } from '../point-in-time/revisions';
+import { recordRevision, revisionsIndexMigration, revisionsMigration, revisionsOf } from '../point-in-time/revisions';
 import { Projection } from '../projection';
 import { DeadlineAgreementRow, DeadlineRow, obligationFromRow, termsFromRow } from './deadline.row';
 
@@ -61,6 +61,7 @@ export const deadlinesProjection: Projection = {
       ],
     },
     revisionsMigration(2, 'deadlines', [REGISTER], ['rm_deadline_agreements']),
+    revisionsIndexMigration(3, [REGISTER]),
   ],
 
   async apply(tx: SqlExecutor, recorded: RecordedEvent): Promise<void> {

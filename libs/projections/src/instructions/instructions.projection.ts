@@ -1,7 +1,7 @@
 import { Instruction, InstructionEvent, InstructionEvents, instructionDecider, InstructionState } from '@ledger/domain';
 import { RecordedEvent, SqlExecutor } from '@ledger/event-store';
 import { applyEvolvedRow } from '../evolved-row';
-import { revisionsMigration, revisionsOf } from '../point-in-time/revisions';
+import { revisionsIndexMigration, revisionsMigration, revisionsOf } from '../point-in-time/revisions';
 import { Projection } from '../projection';
 import { instructionFromRow, InstructionRow } from './instruction.row';
 
@@ -45,6 +45,7 @@ export const instructionsProjection: Projection = {
       ],
     },
     revisionsMigration(2, 'instructions', [{ table: 'rm_instructions', key: 'instruction_id' }]),
+    revisionsIndexMigration(3, [{ table: 'rm_instructions', key: 'instruction_id' }]),
   ],
 
   apply: applyEvolvedRow<InstructionState, InstructionEvent, InstructionRow>({

@@ -45,7 +45,7 @@ export function registerSource(
         SELECT v.state FROM ${revisionsOf(table)} v
         WHERE v.tenant_id = c.tenant_id AND v.entity_id = c.${key}
           AND v.leaf_index < ${size}::bigint AND (${asOf}::timestamptz IS NULL OR v.occurred_at <= ${asOf}::timestamptz)
-        ORDER BY v.revision DESC LIMIT 1) v
+        ORDER BY v.leaf_index DESC LIMIT 1) v
       ${decoded.length ? `CROSS JOIN LATERAL jsonb_to_record(v.state) AS s(${decoded.join(', ')})` : ''}`,
     tenant: 'c.tenant_id',
     key: `c.${key}`,
@@ -60,7 +60,7 @@ export function registerSource(
 }
 
 /** A revision's jsonb as the row the table held: JSON has no timestamps, the rest reads the same. */
-function rowOf(state: Record<string, unknown>, timestamps: Set<string>): Row {
+export function rowOf(state: Record<string, unknown>, timestamps: Set<string>): Row {
   const row: Row = { ...state };
   for (const column of timestamps) if (typeof row[column] === 'string') row[column] = new Date(row[column] as string);
   return row;

@@ -32,10 +32,37 @@ export function revisionsMigration(version: number, projection: string, register
           PRIMARY KEY (tenant_id, entity_id, revision)
         )`,
       ),
-      ...[...registers.map((r) => r.table), ...alsoEmpty].map((table) => `DELETE FROM ${table}`),
-      `DELETE FROM ledger_projection_checkpoints WHERE projection = '${projection}'`,
+      ...replayStatements(projection, [...registers.map((r) => r.table), ...alsoEmpty]),
     ],
   };
+}
+
+/**
+ * The index a read at a point probes, one per record: backwards along the log from the point's
+ * prefix (`leaf_index <` treeSize is where the scan starts), with `occurred_at` in the key so that
+ * revisions after asOf are skipped in the index and only the revision read is fetched from the
+ * table. Ordering by leaf is ordering by revision: a stream's later revisions are later in the log.
+ */
+export function revisionsIndexMigration(version: number, registers: RegisterTable[]): Migration {
+  return {
+    version,
+    statements: registers.map(
+      ({ table }) => `CREATE INDEX ${revisionsOf(table)}_at ON ${revisionsOf(table)} (tenant_id, entity_id, leaf_index DESC, occurred_at)`,
+    ),
+  };
+}
+
+/**
+ * Empties a projection's `tables` and its checkpoint, so that at the next start the runner replays
+ * the whole log into this projection alone: for a migration that changes what its revisions keep,
+ * since revisions already written cannot be completed from the current state. Names are constants.
+ */
+export function replayMigration(version: number, projection: string, tables: string[]): Migration {
+  return { version, statements: replayStatements(projection, tables) };
+}
+
+function replayStatements(projection: string, tables: string[]): string[] {
+  return [...tables.map((table) => `DELETE FROM ${table}`), `DELETE FROM ledger_projection_checkpoints WHERE projection = '${projection}'`];
 }
 
 /**

@@ -6,7 +6,7 @@ import {
 } from '@ledger/domain';
 import { RecordedEvent, SqlExecutor } from '@ledger/event-store';
 import { applyEvolvedRow } from '../evolved-row';
-import { revisionsMigration, revisionsOf } from '../point-in-time/revisions';
+import { revisionsIndexMigration, revisionsMigration, revisionsOf } from '../point-in-time/revisions';
 import { Projection } from '../projection';
 import {
   PROCESSING_ACTIVITY_COLUMNS,
@@ -70,6 +70,7 @@ export const processingActivitiesProjection: Projection = {
       version: 3,
       statements: ['CREATE INDEX rm_processing_activities_by_controller ON rm_processing_activities (tenant_id, controller_id, processing_activity_id)'],
     },
+    revisionsIndexMigration(4, [{ table: 'rm_processing_activities', key: 'processing_activity_id' }]),
   ],
 
   apply: applyEvolvedRow<ProcessingActivityState, ProcessingActivityEvent, ProcessingActivityRow>({

@@ -1,6 +1,6 @@
 import { Subprocessor, SubprocessorEvent, SubprocessorEvents, subprocessorDecider, SubprocessorState } from '@ledger/domain';
 import { deserialise, RecordedEvent, SqlExecutor } from '@ledger/event-store';
-import { recordRevision, revisionsMigration, revisionsOf } from '../point-in-time/revisions';
+import { recordRevision, revisionsIndexMigration, revisionsMigration, revisionsOf } from '../point-in-time/revisions';
 import { EventProjection } from '../projection';
 import { SubprocessorControllerRow, subprocessorFromRows, SubprocessorRow } from './subprocessor.row';
 
@@ -54,6 +54,7 @@ export const subprocessorsProjection: EventProjection = {
       ],
     },
     revisionsMigration(2, 'subprocessors', [REGISTER], ['rm_subprocessor_controllers']),
+    revisionsIndexMigration(3, [REGISTER]),
   ],
 
   async apply(tx: SqlExecutor, recorded: RecordedEvent): Promise<void> {
