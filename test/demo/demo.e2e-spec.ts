@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { parse, type OperationDefinitionNode } from 'graphql';
 import { demo } from '../../apps/cli/src/commands/demo.command';
 import { DEMO_QUERIES } from '../../apps/cli/src/demo';
-import { ApiHarness, startApi, storagesUnderTest } from '@ledger/testing';
+import { ApiHarness, bearer, issueKey, startApi, storagesUnderTest } from '@ledger/testing';
 
 const QUERIES_FILE = join(process.cwd(), 'docs/demo-queries.graphql');
 const operations = parse(DEMO_QUERIES).definitions.map((d) => (d as OperationDefinitionNode).name!.value);
@@ -26,7 +26,7 @@ describe.each(storagesUnderTest())('ledger demo on the $name store', (storage) =
     expect(first.map((o) => o.scenario.tenantId)).toEqual(['default', 'demo-training', 'demo-prospecting']);
     for (const outcome of first) expect(outcome).toMatchObject({ replayed: 0, appended: outcome.commands, overdueNow: expect.any(Number) });
     expect(first.every((o) => o.overdueNow > 0)).toBe(true);
-    expect(printed).toContain('become visible once API keys exist');
+    expect(printed).toContain('ledger keys create --name trainer --role processor --tenant demo-training');
     expect(printed).toContain(DEMO_QUERIES);
 
     let again = '';
@@ -45,10 +45,17 @@ describe.each(storagesUnderTest())('ledger demo on the $name store', (storage) =
     expect(overdue[0].sourceEventIds).toEqual([history[0].eventId]);
     const register = (await api.gql(REGISTER)).data.register.edges.map((e: any) => e.node);
     expect(register.map((r: any) => r.name)).toEqual(['Desk booking and office presence', 'Calendar synchronisation']);
+    // The other tenants, each with a key of its own (issued as the demo's report says).
+    const trainer = await issueKey(api.url, { name: 'trainer', role: 'processor', tenantId: 'demo-training' }, api.adminToken);
+    const agreements = '{ dataProcessingAgreements { edges { node { controllerName } } } }';
+    const theirs = (await api.gql(agreements, {}, bearer(trainer.token))).data.dataProcessingAgreements.edges.map((e: any) => e.node.controllerName);
+    const ours = (await api.gql(agreements)).data.dataProcessingAgreements.edges.map((e: any) => e.node.controllerName);
+    expect(theirs).toHaveLength(3);
+    expect(theirs.filter((name: string) => ours.includes(name))).toEqual([]);
 
     expect(readFileSync(QUERIES_FILE, 'utf8')).toBe(DEMO_QUERIES);
     for (const operationName of operations) {
-      const answered = await fetch(`${api.url}/graphql`, {
+      const answered = await api.fetch(`/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ query: DEMO_QUERIES, operationName }),

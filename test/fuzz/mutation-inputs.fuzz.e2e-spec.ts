@@ -131,7 +131,7 @@ describe('every mutation, fed random and malformed input', () => {
       await fc.assert(
         fc.asyncProperty(variables, async (vars) => {
           const before = await store.countEvents();
-          const response = await fetch(`${api.url}/graphql`, {
+          const response = await api.fetch(`/graphql`, {
             method: 'POST',
             headers: { 'content-type': 'application/json' },
             body: JSON.stringify({ query: operation, variables: vars }),

@@ -29,6 +29,8 @@ describe('ledger backup and ledger restore of the embedded store', () => {
     const copy = new ServerProcess(restoredEnv);
     try {
       await source.start();
+      // The copy holds the same keys (they are in the store): it answers the source's key, and no new key is issued into its log.
+      copy.token = source.token;
       await signAgreements(source, 4);
       const dsr = await source.gql(RECEIVE_DSR, { input: { controllerId: 'controller-0', type: 'ACCESS', requester: { name: 'Ada Lovelace', email: 'ada@example.com' } } });
       const dsrId = dsr.data.receiveDataSubjectRequest.dataSubjectRequest.id;

@@ -1,5 +1,5 @@
 import { openSqlClient } from '@ledger/event-store';
-import { checkAcknowledged, createTestDatabase, embeddedDataDir, eventually, postgresUrl, ServerProcess, signAgreements, sleep, streamMutations } from '@ledger/testing';
+import { bearer, checkAcknowledged, createTestDatabase, embeddedDataDir, eventually, postgresUrl, ServerProcess, signAgreements, sleep, streamMutations } from '@ledger/testing';
 
 const RECEIVE_DSR = `mutation($input: ReceiveDataSubjectRequestInput!) { receiveDataSubjectRequest(input: $input) { dataSubjectRequest { id } } }`;
 
@@ -64,7 +64,7 @@ describe.each(storages)('the service on the $name store', ({ name, open }) => {
       await server.start();
       const response = await fetch(`${server.url}/graphql`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-correlation-id': 'ticket-4711' },
+        headers: { 'content-type': 'application/json', 'x-correlation-id': 'ticket-4711', ...bearer(server.token) },
         body: JSON.stringify({
           query: RECEIVE_DSR,
           variables: { input: { controllerId: 'acme', type: 'ACCESS', requester: { name: 'Ada Lovelace', email: 'ada@example.com', phone: '+44 20 7946 0000' } } },
@@ -73,7 +73,7 @@ describe.each(storages)('the service on the $name store', ({ name, open }) => {
       expect(response.headers.get('x-correlation-id')).toBe('ticket-4711');
       const answer = await response.json();
       expect(answer.errors).toBeUndefined();
-      const generated = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ checkpoint { treeSize } }' }) });
+      const generated = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...bearer(server.token) }, body: JSON.stringify({ query: '{ checkpoint { treeSize } }' }) });
       const generatedId = generated.headers.get('x-correlation-id');
       expect(generatedId).toMatch(/^[0-9a-f-]{36}$/);
       await server.kill('SIGTERM');

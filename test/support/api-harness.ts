@@ -3,7 +3,10 @@ import { Test, TestingModuleBuilder } from '@nestjs/testing';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from '@ledger/api/app.module';
 import { LedgerConfig } from '@ledger/api/config';
-import { hardenHttp } from '@ledger/api/http/http-hardening';
+import { prepareHttp } from '@ledger/api/app';
+import { AccessBootstrap } from '@ledger/api/access/access.bootstrap';
+import { SQL_CLIENT } from '@ledger/api/ledger/ledger.tokens';
+import { bearer, registerTestKeys, TEST_ADMIN_TOKEN, TEST_PROCESSOR_TOKEN } from './access';
 import { createTestDatabase, postgresUrl } from './postgres';
 import { embeddedDataDir, tempDir } from './temp-dir';
 
@@ -16,7 +19,13 @@ export interface ApiHarness {
   app: INestApplication;
   url: string;
   config: LedgerConfig;
+  /** The processor key of tenant `default`, which gql() and fetch() send unless given other headers. */
+  token: string;
+  adminToken: string;
+  /** gql() sends these headers after the default Authorization: `{ authorization: '' }` sends no key. */
   gql<T = any>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphqlResponse<T>>;
+  /** fetch on the service, with the processor key unless `init.headers` names another authorization. */
+  fetch(path: string, init?: RequestInit): Promise<Response>;
   /** Stops the service and starts it again on the same storage. */
   restart(): Promise<void>;
   close(): Promise<void>;
@@ -34,6 +43,7 @@ function baseConfig(dataDir: string): LedgerConfig {
     pollIntervalMs: 20,
     development: false,
     checkpoints: { origin: 'test.ledger.example/log', signerKeyFile: `${dataDir}/checkpoint-signer.key`, everyEvents: 1000, everySeconds: 1 },
+    adminToken: TEST_ADMIN_TOKEN,
   };
 }
 
@@ -66,15 +76,19 @@ export function storagesUnderTest(): StorageUnderTest[] {
 }
 
 export async function startApi(
-  config: LedgerConfig,
+  given: LedgerConfig,
   customise: (builder: TestingModuleBuilder) => TestingModuleBuilder = (b) => b,
 ): Promise<ApiHarness> {
+  const config = { ...given, adminToken: given.adminToken ?? TEST_ADMIN_TOKEN };
   let app: INestApplication;
   let url: string;
   const start = async () => {
     const moduleRef = await customise(Test.createTestingModule({ imports: [AppModule.forRoot(config)] })).compile();
     const created = moduleRef.createNestApplication<NestExpressApplication>({ logger: false });
-    hardenHttp(created);
+    prepareHttp(created);
+    await created.init();
+    await registerTestKeys(created.get(SQL_CLIENT));
+    await created.get(AccessBootstrap).ensureAdminKey();
     app = created;
     app.enableShutdownHooks();
     await app.listen(0, '127.0.0.1');
@@ -84,6 +98,13 @@ export async function startApi(
     url = `${await app.getUrl()}`.replace('[::1]', '127.0.0.1');
   };
   await start();
+  const token = TEST_PROCESSOR_TOKEN;
+  const withKey = (headers: HeadersInit | undefined) => {
+    const given = new Headers(headers);
+    if (!given.has('authorization')) given.set('authorization', bearer(token).authorization);
+    else if (!given.get('authorization')) given.delete('authorization');
+    return given;
+  };
   const harness: ApiHarness = {
     get app() {
       return app;
@@ -92,10 +113,13 @@ export async function startApi(
       return url;
     },
     config,
+    token,
+    adminToken: config.adminToken!,
+    fetch: (path, init = {}) => fetch(`${url}${path}`, { ...init, headers: withKey(init.headers) }),
     async gql(query, variables = {}, headers = {}) {
       const response = await fetch(`${url}/graphql`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...headers },
+        headers: withKey({ 'content-type': 'application/json', ...headers }),
         body: JSON.stringify({ query, variables }),
       });
       return response.json();

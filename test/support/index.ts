@@ -7,3 +7,4 @@ export * from './projection-store';
 export * from './mutation-load';
 export * from './ledger-audit';
 export * from './private-postgres';
+export * from './access';

@@ -2,6 +2,7 @@ import { ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { bearer, issueProcessorKey, TEST_ADMIN_TOKEN } from './access';
 
 /** Tests run from the repository root (Jest's rootDir). */
 const ROOT = process.cwd();
@@ -24,7 +25,10 @@ export class ServerProcess {
   private output = '';
   private stdout = '';
   url = '';
+  /** The processor key of tenant `default` that gql() sends, issued with the admin token at the first start. */
+  token = '';
 
+  /** The service starts with LEDGER_ADMIN_TOKEN = TEST_ADMIN_TOKEN unless `env` names another. */
   constructor(private readonly env: Record<string, string>) {}
 
   /** What the service wrote on stdout since its last start: its JSON log lines, parsed. */
@@ -33,6 +37,11 @@ export class ServerProcess {
       .split('\n')
       .filter((line) => line.startsWith('{'))
       .map((line) => JSON.parse(line));
+  }
+
+  /** Everything the service wrote on stdout and stderr since its last start. */
+  get outputText(): string {
+    return this.output;
   }
 
   /** How the process ended: its exit code, or the signal that killed it. */
@@ -46,7 +55,7 @@ export class ServerProcess {
     this.output = '';
     this.stdout = '';
     this.child = spawn(process.execPath, [join(DIST, 'apps/api/src/main.js')], {
-      env: { ...process.env, ...this.env, PORT: String(port), LEDGER_POLL_INTERVAL_MS: '50' },
+      env: { ...process.env, LEDGER_ADMIN_TOKEN: TEST_ADMIN_TOKEN, ...this.env, PORT: String(port), LEDGER_POLL_INTERVAL_MS: '50' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.child.stdout!.on('data', (chunk) => {
@@ -58,7 +67,11 @@ export class ServerProcess {
     while (Date.now() < deadline) {
       if (this.child.exitCode !== null) throw new Error(`the service exited with ${this.child.exitCode}:\n${this.output}`);
       try {
-        if ((await fetch(`${this.url}/health`)).ok) return;
+        if ((await fetch(`${this.url}/health`)).ok) {
+          const admin = this.env.LEDGER_ADMIN_TOKEN ?? TEST_ADMIN_TOKEN;
+          if (!this.token && admin) this.token = (await issueProcessorKey(this.url, admin)).token;
+          return;
+        }
       } catch {
         // not listening yet
       }
@@ -70,7 +83,7 @@ export class ServerProcess {
   async gql(query: string, variables: Record<string, unknown> = {}): Promise<any> {
     const response = await fetch(`${this.url}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...bearer(this.token) },
       body: JSON.stringify({ query, variables }),
     });
     return response.json();

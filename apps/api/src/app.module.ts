@@ -26,7 +26,8 @@ import { ConsentModule } from './consent/consent.module';
 import { LedgerModule } from './ledger/ledger.module';
 import { ObservabilityModule } from './observability/observability.module';
 import { BackupModule } from './backup/backup.module';
-import { requestContextFrom } from './ledger/request-context';
+import { AccessModule } from './access/access.module';
+import type { AuthenticatedRequest } from './access/principal';
 
 @Module({})
 export class AppModule {
@@ -48,8 +49,9 @@ export class AppModule {
           validationRules: limits.validationRules,
           allowBatchedHttpRequests: false,
           includeStacktraceInErrorResponses: config.development,
-          context: ({ req }: { req: Request }) => ({ ledger: requestContextFrom(req.headers) }),
+          context: ({ req }: { req: Request & AuthenticatedRequest }) => ({ principal: req.principal, ledger: req.principal?.context }),
         }),
+        AccessModule,
         CheckpointsModule,
         InstructionsModule,
         AgreementsModule,

@@ -27,4 +27,17 @@ describe('configuration checked at start-up', () => {
     const config = loadConfig({ DATABASE_URL: 'postgresql://u:p@db:5432/ledger', LOG_LEVEL: 'debug', LEDGER_READY_MAX_LAG_SECONDS: '5', NODE_ENV: 'production' });
     expect(config).toMatchObject({ databaseUrl: 'postgresql://u:p@db:5432/ledger', logLevel: 'debug', readyMaxLagSeconds: 5 });
   });
+
+  it('takes an admin key in LEDGER_ADMIN_TOKEN only in the form keys are issued in, never echoing it', () => {
+    const token = 'ledger_01a222c1-a561-7778-b639-737679d0acbe_9BODQM22FLK2JBW4X9Mk95TXBSuvH2AYEZCpJka6p24';
+    expect(loadConfig({ LEDGER_ADMIN_TOKEN: token }).adminToken).toBe(token);
+    for (const bad of ['admin', `${token}x`, token.replace('ledger_', 'ledger-')]) {
+      expect(() => loadConfig({ LEDGER_ADMIN_TOKEN: bad })).toThrow(/^LEDGER_ADMIN_TOKEN must be a key as `ledger keys create` prints it/);
+      try {
+        loadConfig({ LEDGER_ADMIN_TOKEN: bad });
+      } catch (error) {
+        expect((error as Error).message).not.toContain(bad);
+      }
+    }
+  });
 });

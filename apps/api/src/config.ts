@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { API_KEY_FORMAT } from './access/api-key-token';
 
 export interface LedgerConfig {
   port: number;
@@ -17,6 +18,8 @@ export interface LedgerConfig {
   logLevel?: LogLevelName;
   /** /health/ready answers 503 once a read model is this many seconds behind the log (default 30). */
   readyMaxLagSeconds?: number;
+  /** An admin key (`ledger_<keyId>_<secret>`) registered at start-up if absent; else one is issued and printed once. */
+  adminToken?: string;
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -73,6 +76,13 @@ function logLevel(raw: string | undefined): LogLevelName {
   return raw as LogLevelName;
 }
 
+function adminToken(raw: string | undefined): string | undefined {
+  if (!raw) return undefined;
+  // Never echo the value: it is a secret.
+  if (!API_KEY_FORMAT.test(raw)) throw new Error('LEDGER_ADMIN_TOKEN must be a key as `ledger keys create` prints it: ledger_<keyId>_<secret>');
+  return raw;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): LedgerConfig {
   const dataDir = resolve(env.LEDGER_DATA_DIR || './data');
   if (env.NODE_ENV && !['development', 'production', 'test'].includes(env.NODE_ENV))
@@ -95,6 +105,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): LedgerConfig {
     },
     logLevel: logLevel(env.LOG_LEVEL),
     readyMaxLagSeconds: integer(env, 'LEDGER_READY_MAX_LAG_SECONDS', 30, 1, 86_400),
+    adminToken: adminToken(env.LEDGER_ADMIN_TOKEN),
   };
 }
 

@@ -1,3 +1,4 @@
+import { AccessBootstrap } from './access/access.bootstrap';
 import { createApp } from './app';
 import { describeStorage, LedgerConfig } from './config';
 import { checkStartup } from './health/startup-checks';
@@ -17,6 +18,7 @@ export async function serve(config: LedgerConfig): Promise<void> {
   const logger = new PinoLoggerService(pino);
   await checkStartup(config);
   const app = await createApp(config, { logger });
+  await app.get(AccessBootstrap).ensureAdminKey();
   await app.listen(config.port);
   // The port listened on: PORT=0 asks the system for a free one.
   const { port } = app.getHttpServer().address() as { port: number };

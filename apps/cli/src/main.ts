@@ -6,6 +6,7 @@ import { serve } from '@ledger/api/serve';
 import { backup } from './commands/backup.command';
 import { demo } from './commands/demo.command';
 import { importOptOuts } from './commands/import-opt-outs.command';
+import { createKey, listKeys, revokeKey } from './commands/keys.command';
 import { rebuild } from './commands/rebuild.command';
 import { restore } from './commands/restore.command';
 import { exportAuditPack, exportRegister } from './commands/export.command';
@@ -98,6 +99,33 @@ exportCommand
   .option('--out <file>', 'the zip to write (default stdout)')
   .option('--no-progress', 'do not draw the progress bar')
   .action((options) => exportAuditPack(loadConfig(), options));
+
+const keysCommand = program
+  .command('keys')
+  .description('API keys, read and written in the store directly (stop the service first on the embedded store; while it runs, use the createApiKey / revokeApiKey mutations with an admin key)');
+
+keysCommand
+  .command('create')
+  .description('issue a key and print it once on stdout; a new --tenant creates that tenant')
+  .requiredOption('--name <name>', 'who holds the key (recorded as the actor of what it does)')
+  .requiredOption('--role <role>', 'admin, processor, controller or auditor')
+  .option('--tenant <tenantId>', 'the tenant the key opens', 'default')
+  .option('--controller <controllerId>', 'confine a controller (required) or auditor key to one relationship')
+  .option('--expires <timestamp>', 'refuse the key from then on (ISO 8601)')
+  .action((options) => createKey(loadConfig(), options));
+
+keysCommand
+  .command('list')
+  .description('every key (id, tenant, role, relationship, name, state), never a secret')
+  .option('--tenant <tenantId>', 'only this tenant\'s keys')
+  .action((options: { tenant?: string }) => listKeys(loadConfig(), options));
+
+keysCommand
+  .command('revoke')
+  .description('revoke a key: refused from the next request on')
+  .argument('<keyId>', 'the key id (the part after ledger_)')
+  .option('--reason <text>', 'why, kept in the ledger')
+  .action((keyId: string, options: { reason?: string }) => revokeKey(loadConfig(), keyId, options));
 
 program
   .command('backup')

@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { mintApiKeyToken } from '@ledger/api/access/api-key-token';
 import { CONTROLLERS, GraphqlRequest, mixedRequests, receiveInstruction, signAgreement, trivialQuery } from './workload';
 
 /**
@@ -88,18 +89,26 @@ const summary = ({ result: r, latencies }: Run) => ({
 async function main() {
   const dataDir = mkdtempSync(join(tmpdir(), 'ledger-bench-load-'));
   const storage = options['database-url'] ? { DATABASE_URL: options['database-url'] } : { DATABASE_URL: '' };
-  const ledger = await startProcess([join(DIST, 'apps/api/src/main.js')], { ...storage, LEDGER_DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'info' }, (out) => {
+  const admin = mintApiKeyToken().token;
+  const ledger = await startProcess([join(DIST, 'apps/api/src/main.js')], { ...storage, LEDGER_DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'info', LEDGER_ADMIN_TOKEN: admin }, (out) => {
     const match = /GraphQL and GraphiQL at http:\/\/localhost:(\d+)\/graphql/.exec(out);
     return match ? `http://127.0.0.1:${match[1]}` : null;
   });
   try {
-    for (let c = 0; c < CONTROLLERS; c++) await send(ledger.url, signAgreement(c));
+    // Every request carries a processor key, as a client's would: authentication is part of what is measured.
+    const withKey = (token: string) => (request: GraphqlRequest): GraphqlRequest => ({ ...request, headers: { ...request.headers, authorization: `Bearer ${token}` } });
+    const created = await send(ledger.url, withKey(admin)({
+      ...trivialQuery,
+      body: JSON.stringify({ query: 'mutation { createApiKey(input: { name: "bench", role: processor, tenantId: "default" }) { token } }' }),
+    }));
+    const keyed = withKey(created.createApiKey.token);
+    for (let c = 0; c < CONTROLLERS; c++) await send(ledger.url, keyed(signAgreement(c)));
     const ids: string[] = [];
-    for (let i = 0; i < 200; i++) ids.push((await send(ledger.url, receiveInstruction(i % CONTROLLERS))).receiveInstruction.instruction.id);
+    for (let i = 0; i < 200; i++) ids.push((await send(ledger.url, keyed(receiveInstruction(i % CONTROLLERS)))).receiveInstruction.instruction.id);
     const rssStart = await rss(ledger.url);
-    const mixed = await cannon(ledger.url, mixedRequests(ids), duration);
+    const mixed = await cannon(ledger.url, mixedRequests(ids).map(keyed), duration);
     const rssEnd = await rss(ledger.url);
-    const ledgerTrivial = await cannon(ledger.url, [trivialQuery], Number(options['overhead-duration']));
+    const ledgerTrivial = await cannon(ledger.url, [keyed(trivialQuery)], Number(options['overhead-duration']));
 
     const bare = await startProcess([join(__dirname, 'bare-apollo.js'), '0'], {}, (out) => {
       const match = /listening (\d+)/.exec(out);

@@ -8,3 +8,4 @@ export * from './agreements';
 export * from './subprocessors';
 export * from './deadlines';
 export * from './consent';
+export * from './access';

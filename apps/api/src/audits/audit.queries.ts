@@ -38,7 +38,7 @@ export class ListAudits extends Query<Page<AuditRecord>> {
 export class GetAuditQuestions extends Query<AuditQuestionType[]> {
   constructor(
     readonly tenantId: string,
-    readonly audit: Pick<AuditRecord, 'auditId' | 'templateId' | 'questionIds'>,
+    readonly audit: Pick<AuditRecord, 'auditId' | 'templateId' | 'questionIds' | 'atPoint'>,
   ) {
     super();
   }
@@ -86,7 +86,7 @@ export class GetAuditQuestionsHandler implements IQueryHandler<GetAuditQuestions
 
   async execute({ tenantId, audit }: GetAuditQuestions): Promise<AuditQuestionType[]> {
     const questions = new Map(findQuestionnaireTemplate(audit.templateId)?.questions.map((q) => [q.questionId, q]));
-    const answers = new Map((await listAuditAnswers(this.sql, tenantId, audit.auditId)).map((a) => [a.questionId, a]));
+    const answers = new Map((audit.atPoint?.answers ?? (await listAuditAnswers(this.sql, tenantId, audit.auditId))).map((a) => [a.questionId, a]));
     const staleness = citationStaleness(this.store, tenantId);
     return Promise.all(
       audit.questionIds.map(async (id) => {

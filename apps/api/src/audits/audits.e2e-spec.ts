@@ -64,9 +64,9 @@ describe.each(storagesUnderTest())('audits through GraphQL on the $name store', 
     expect(read.questions.map((q: { id: string }) => q.id)).toEqual(QUESTION_IDS);
     const dpo = read.questions[0];
     expect(dpo).toMatchObject({ id: 'dpo.designated', topic: 'DPO', article: 'Art. 37' });
-    expect(dpo.answer).toMatchObject({ answer: 'Our answer to dpo.designated', prefilled: false, givenAt: at(3), givenInAuditId: audit.id, givenBy: { id: 'system', role: 'processor' }, stale: false });
+    expect(dpo.answer).toMatchObject({ answer: 'Our answer to dpo.designated', prefilled: false, givenAt: at(3), givenInAuditId: audit.id, givenBy: { id: 'test-processor', role: 'processor' }, stale: false });
     expect(read.findings).toEqual([
-      { id: expect.any(String), text: 'No notice period for breaches', severity: 'HIGH', questionId: 'breaches.notification', raisedAt: at(5), raisedBy: { id: 'system' } },
+      { id: expect.any(String), text: 'No notice period for breaches', severity: 'HIGH', questionId: 'breaches.notification', raisedAt: at(5), raisedBy: { id: 'test-processor' } },
     ]);
     const history = (await api.gql(HISTORY, { stream: audit.stream })).data.history.map((e: { type: string }) => e.type);
     expect(history.filter((t: string) => t !== 'AuditAnswered')).toEqual(['AuditRequested', 'AuditSubmitted', 'AuditFindingRaised', 'AuditClosed']);
@@ -85,7 +85,7 @@ describe.each(storagesUnderTest())('audits through GraphQL on the $name store', 
     expect(audit2.answeredCount).toBe(QUESTION_IDS.length);
     const prefilled = await detail(audit2.id);
     const byId = (audit: any, id: string) => audit.questions.find((q: { id: string }) => q.id === id).answer;
-    expect(byId(prefilled, 'dpo.designated')).toMatchObject({ answer: 'Yes: Jane Doe', prefilled: true, givenAt: at(3), givenInAuditId: audit1.id, givenBy: { id: 'system' } });
+    expect(byId(prefilled, 'dpo.designated')).toMatchObject({ answer: 'Yes: Jane Doe', prefilled: true, givenAt: at(3), givenInAuditId: audit1.id, givenBy: { id: 'test-processor' } });
     expect(byId(prefilled, 'register.kept')).toMatchObject({ prefilled: true, stale: false, cites: [{ stream: activity.stream, revision: 0, stale: false, staleSince: null }] });
 
     const amendment = (await ok(AMEND_ACTIVITY, { processingActivityId: activity.id, name: 'Desk booking', categoriesOfProcessing: ['hosting', 'analytics'], occurredAt: at(5) })).ledger.events[0];

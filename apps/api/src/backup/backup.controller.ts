@@ -5,6 +5,7 @@ import type { LedgerConfig } from '../config';
 import { SigningKeys } from '../checkpoints/signing-keys';
 import { LEDGER_CONFIG, SQL_CLIENT } from '../ledger/ledger.tokens';
 import { loadPseudonymKey } from '../privacy/pseudonym-key';
+import { Open } from '../access/policy';
 import { AdminToken } from './admin-token';
 import { packBackup, takeBackup } from './backup-archive';
 
@@ -13,6 +14,7 @@ import { packBackup, takeBackup } from './backup-archive';
  * `ledger backup` (PGlite is one process's: only the service can copy it while it runs).
  * Needs the admin token from the data directory.
  */
+@Open()
 @Controller('admin')
 export class BackupController implements OnApplicationShutdown {
   private readonly token?: AdminToken;

@@ -17,6 +17,7 @@ import {
 } from './breach.inputs';
 import { GetBreach, ListBreaches } from './breach.queries';
 import { BreachConnection, BreachPayload, BreachType } from './breach.types';
+import { Allow, READERS } from '../access/policy';
 
 function toType(breach: Breach, stream: string, revision: number): BreachType {
   return {
@@ -37,6 +38,7 @@ export class BreachesResolver {
     private readonly queries: QueryBus,
   ) {}
 
+  @Allow('processor')
   @Mutation(() => BreachPayload, { description: 'Document a personal-data breach; detectedAt is the occurredAt (Art. 33(5)).' })
   recordBreach(@Args('input') input: RecordBreachInput, @Ledger() ctx: RequestContext) {
     const { nature, dataSubjectCategories, approximateDataSubjectCount, recordCategories, approximateRecordCount } = input;
@@ -45,12 +47,14 @@ export class BreachesResolver {
     return this.run(ctx, input, { type: 'RecordBreach', data: { ...facts, breachId: uuidv7(), occurredAt: input.occurredAt ?? new Date() } });
   }
 
+  @Allow('processor')
   @Mutation(() => BreachPayload, { description: 'Record that the processor told an affected controller (Art. 33(2)).' })
   notifyControllerOfBreach(@Args('input') input: NotifyControllerOfBreachInput, @Ledger() ctx: RequestContext) {
     const { breachId, controllerId } = input;
     return this.run(ctx, input, { type: 'NotifyControllerOfBreach', data: { breachId, controllerId, occurredAt: input.occurredAt ?? new Date() } });
   }
 
+  @Allow('processor')
   @Mutation(() => BreachPayload, { description: 'Record the notification of the supervisory authority by or for a controller (Art. 33(1)).' })
   notifyAuthorityOfBreach(@Args('input') input: NotifyAuthorityOfBreachInput, @Ledger() ctx: RequestContext) {
     const { breachId, controllerId, authority, delayReasons } = input;
@@ -60,23 +64,27 @@ export class BreachesResolver {
     });
   }
 
+  @Allow('processor')
   @Mutation(() => BreachPayload, { description: 'Record the communication of the breach to the data subjects (Art. 34).' })
   notifySubjectsOfBreach(@Args('input') input: NotifySubjectsOfBreachInput, @Ledger() ctx: RequestContext) {
     const { breachId, controllerId, means } = input;
     return this.run(ctx, input, { type: 'NotifySubjectsOfBreach', data: { breachId, controllerId, means, occurredAt: input.occurredAt ?? new Date() } });
   }
 
+  @Allow('processor')
   @Mutation(() => BreachPayload, { description: 'Close the breach record; every affected controller must have been notified.' })
   closeBreach(@Args('input') input: CloseBreachInput, @Ledger() ctx: RequestContext) {
     return this.run(ctx, input, { type: 'CloseBreach', data: { breachId: input.breachId, summary: input.summary ?? null, occurredAt: input.occurredAt ?? new Date() } });
   }
 
+  @Allow(...READERS)
   @Query(() => BreachType, { nullable: true })
   async breach(@Args('id', { type: () => ID }) id: string, @Ledger() ctx: RequestContext) {
     const record = await this.queries.execute(new GetBreach(ctx.tenantId, id));
     return record && toType(record, record.stream, record.revision);
   }
 
+  @Allow(...READERS)
   @Query(() => BreachConnection, { description: 'The breach register in the order breaches were recorded, filtered, a page at a time.' })
   async breaches(@Args() args: BreachesArgs, @Ledger() ctx: RequestContext): Promise<BreachConnection> {
     const page = await this.queries.execute(new ListBreaches(ctx.tenantId, args));

@@ -108,7 +108,7 @@ describe.each(storagesUnderTest())('signed checkpoints and proofs on the $name s
     try {
       const key = (await api.gql('{ verifierKey }')).data.verifierKey;
       const event = await eventOf(streams[3]);
-      const download = await fetch(`${api.url}/proofs/inclusion/${event.eventId}`);
+      const download = await api.fetch(`/proofs/inclusion/${event.eventId}`);
       expect(download.status).toBe(200);
       expect(download.headers.get('content-disposition')).toMatch(/^attachment; filename="?[0-9a-f-]+\.11\.tlog-proof/);
       const files = {
@@ -121,9 +121,9 @@ describe.each(storagesUnderTest())('signed checkpoints and proofs on the $name s
       writeFileSync(files.proof, await download.text());
       writeFileSync(files.event, JSON.stringify(event));
       writeFileSync(files.old, (await api.gql(CHECKPOINT, { size: 7 })).data.checkpoint.note);
-      writeFileSync(files.consistency, await (await fetch(`${api.url}/proofs/consistency?fromSize=7`)).text());
-      expect((await fetch(`${api.url}/proofs/inclusion/00000000-0000-7000-8000-000000000000`)).status).toBe(404);
-      expect((await fetch(`${api.url}/proofs/inclusion/not-an-event-id`)).status).toBe(404);
+      writeFileSync(files.consistency, await (await api.fetch(`/proofs/consistency?fromSize=7`)).text());
+      expect((await api.fetch(`/proofs/inclusion/00000000-0000-7000-8000-000000000000`)).status).toBe(404);
+      expect((await api.fetch(`/proofs/inclusion/not-an-event-id`)).status).toBe(404);
       const verify = (...args: string[]) => runLedgerCli(['verify', ...args], {});
 
       expect(verify(files.old, '--key', key, '--state', files.state)).toMatchObject({ status: 0, stdout: expect.stringMatching(/^verified: checkpoint .* size 7/) });

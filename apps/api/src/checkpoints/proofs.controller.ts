@@ -1,6 +1,8 @@
-import { Controller, Get, Headers, Param, ParseIntPipe, Query, Res } from '@nestjs/common';
+import { Controller, Get, Param, ParseIntPipe, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { requestContextFrom } from '../ledger/request-context';
+import { Caller } from '../access/caller.decorator';
+import { Allow, AnyRelationship, READERS } from '../access/policy';
+import type { RequestContext } from '../ledger/request-context';
 import { ProofService } from './proof.service';
 
 const optionalInt = new ParseIntPipe({ optional: true });
@@ -10,20 +12,23 @@ const optionalInt = new ParseIntPipe({ optional: true });
 export class ProofsController {
   constructor(private readonly proofs: ProofService) {}
 
+  @Allow(...READERS)
   @Get('inclusion/:eventId')
   async inclusion(
     @Param('eventId') eventId: string,
     @Query('treeSize', optionalInt) treeSize: number | undefined,
-    @Headers() headers: Record<string, string>,
+    @Caller() caller: RequestContext,
     @Res() response: Response,
   ) {
-    const proof = await this.proofs.inclusion(requestContextFrom(headers).tenantId, eventId, treeSize);
+    const proof = await this.proofs.inclusion(caller.tenantId, eventId, treeSize);
     response
       .type('text/plain; charset=utf-8')
       .attachment(`${eventId}.${proof.treeSize}.tlog-proof`)
       .send(proof.tlogProof);
   }
 
+  @Allow(...READERS)
+  @AnyRelationship()
   @Get('consistency')
   async consistency(
     @Query('fromSize', ParseIntPipe) fromSize: number,

@@ -8,6 +8,7 @@ import { ExecuteConsentCommand } from './consent.commands';
 import { ContactPermissionArgs, ContactPermissionsArgs, RecordConsentInput, RecordObjectionInput, WithdrawConsentInput } from './consent.inputs';
 import { ContactFactPayload, ContactPermissionType } from './consent.types';
 import { CheckContactPermissions } from './contact-permission.queries';
+import { Allow, READERS } from '../access/policy';
 
 @Resolver()
 export class ConsentResolver {
@@ -17,21 +18,25 @@ export class ConsentResolver {
     private readonly subjects: ConsentSubjectPrivacy,
   ) {}
 
+  @Allow('processor')
   @Mutation(() => ContactFactPayload, { description: 'Record a consent to be contacted on a channel for a purpose (GDPR Art. 7, CPCE L.34-5).' })
   recordConsent(@Args('input') input: RecordConsentInput, @Ledger() ctx: RequestContext) {
     return this.run(ctx, input, 'RecordConsent', input.purpose);
   }
 
+  @Allow('processor')
   @Mutation(() => ContactFactPayload, { description: 'Record the withdrawal of a consent in force (Art. 7(3)).' })
   withdrawConsent(@Args('input') input: WithdrawConsentInput, @Ledger() ctx: RequestContext) {
     return this.run(ctx, input, 'WithdrawConsent', input.purpose);
   }
 
+  @Allow('processor')
   @Mutation(() => ContactFactPayload, { description: 'Record an objection to prospecting (opt-out, unsubscribe): always honoured, even after erasure (Art. 21(3)).' })
   recordObjection(@Args('input') input: RecordObjectionInput, @Ledger() ctx: RequestContext) {
     return this.run(ctx, input, 'RecordObjection', input.purpose ?? null);
   }
 
+  @Allow(...READERS)
   @Query(() => ContactPermissionType, { description: 'May this subject be prospected on this channel for this purpose? The rule and the facts behind the answer.' })
   async contactPermission(@Args() { subject, ...request }: ContactPermissionArgs, @Ledger() ctx: RequestContext): Promise<ContactPermissionType> {
     // One subject: what cannot be read or reached is the caller's error, not a refusal to contact.
@@ -40,6 +45,7 @@ export class ConsentResolver {
     return answer;
   }
 
+  @Allow(...READERS)
   @Query(() => [ContactPermissionType], { description: 'contactPermission for a whole list (up to 10,000 subjects, one database query), in the order given.' })
   contactPermissions(@Args() { subjects, ...request }: ContactPermissionsArgs, @Ledger() ctx: RequestContext): Promise<ContactPermissionType[]> {
     return this.queries.execute(new CheckContactPermissions(ctx.tenantId, subjects, request));

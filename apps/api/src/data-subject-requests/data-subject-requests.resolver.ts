@@ -20,6 +20,7 @@ import {
 import { GetDataSubjectRequest, ListDataSubjectRequests } from './data-subject-request.queries';
 import { RequesterPrivacy } from './requester-privacy';
 import { DataSubjectRequestConnection, DataSubjectRequestPayload, DataSubjectRequestType } from './data-subject-request.types';
+import { Allow, READERS } from '../access/policy';
 
 @Resolver(() => DataSubjectRequestType)
 export class DataSubjectRequestsResolver {
@@ -30,6 +31,7 @@ export class DataSubjectRequestsResolver {
     private readonly requesters: RequesterPrivacy,
   ) {}
 
+  @Allow('processor')
   @Mutation(() => DataSubjectRequestPayload, { description: 'Record a data-subject request received for a controller; the month runs from occurredAt (Art. 12(3)).' })
   receiveDataSubjectRequest(@Args('input') input: ReceiveDataSubjectRequestInput, @Ledger() ctx: RequestContext) {
     const { name, email, phone } = input.requester;
@@ -39,34 +41,40 @@ export class DataSubjectRequestsResolver {
     });
   }
 
+  @Allow('processor')
   @Mutation(() => DataSubjectRequestPayload, { description: 'Record that the request was passed on to its controller (Art. 28(3)(e)).' })
   forwardDataSubjectRequest(@Args('input') input: ForwardDataSubjectRequestInput, @Ledger() ctx: RequestContext) {
     return this.run(ctx, input, { type: 'ForwardDataSubjectRequest', data: { requestId: input.requestId, occurredAt: input.occurredAt ?? new Date() } });
   }
 
+  @Allow('processor')
   @Mutation(() => DataSubjectRequestPayload, { description: 'Extend the answer period by up to two months in total, within the first month (Art. 12(3)).' })
   extendDataSubjectRequest(@Args('input') input: ExtendDataSubjectRequestInput, @Ledger() ctx: RequestContext) {
     const { requestId, months, reason } = input;
     return this.run(ctx, input, { type: 'ExtendDataSubjectRequest', data: { requestId, months, reason, occurredAt: input.occurredAt ?? new Date() } });
   }
 
+  @Allow('processor')
   @Mutation(() => DataSubjectRequestPayload, { description: 'Record that the request was answered.' })
   completeDataSubjectRequest(@Args('input') input: CompleteDataSubjectRequestInput, @Ledger() ctx: RequestContext) {
     return this.run(ctx, input, { type: 'CompleteDataSubjectRequest', data: { requestId: input.requestId, occurredAt: input.occurredAt ?? new Date() } });
   }
 
+  @Allow('processor')
   @Mutation(() => DataSubjectRequestPayload, { description: 'Record that no action is taken, with the reasons given to the requester (Art. 12(4)).' })
   refuseDataSubjectRequest(@Args('input') input: RefuseDataSubjectRequestInput, @Ledger() ctx: RequestContext) {
     const { requestId, reason } = input;
     return this.run(ctx, input, { type: 'RefuseDataSubjectRequest', data: { requestId, reason, occurredAt: input.occurredAt ?? new Date() } });
   }
 
+  @Allow(...READERS)
   @Query(() => DataSubjectRequestType, { nullable: true })
   async dataSubjectRequest(@Args('id', { type: () => ID }) id: string, @Ledger() ctx: RequestContext) {
     const record = await this.queries.execute(new GetDataSubjectRequest(ctx.tenantId, id));
     return record && this.toType(ctx, record, record.stream, record.revision);
   }
 
+  @Allow(...READERS)
   @Query(() => DataSubjectRequestConnection, { description: 'Data-subject requests in the order received, filtered, a page at a time.' })
   async dataSubjectRequests(@Args() args: DataSubjectRequestsArgs, @Ledger() ctx: RequestContext): Promise<DataSubjectRequestConnection> {
     const page = await this.queries.execute(new ListDataSubjectRequests(ctx.tenantId, args));

@@ -7,6 +7,7 @@ import { Ledger, type RequestContext } from '../ledger/request-context';
 import { DeadlinesArgs } from './deadline.inputs';
 import { ListDeadlines } from './deadline.queries';
 import { DeadlineConnection, DeadlineType } from './deadline.types';
+import { Allow, READERS } from '../access/policy';
 
 function toType(record: DeadlineRecord): DeadlineType {
   return { ...record, id: record.obligationId, article: DEADLINE_ARTICLES[record.kind], met: record.metAt !== null };
@@ -16,6 +17,7 @@ function toType(record: DeadlineRecord): DeadlineType {
 export class DeadlinesResolver {
   constructor(private readonly queries: QueryBus) {}
 
+  @Allow(...READERS)
   @Query(() => DeadlineConnection, { description: 'Open obligations (and, with includeMet, met ones), soonest due first, a page at a time.' })
   async deadlines(@Args() args: DeadlinesArgs, @Ledger() ctx: RequestContext): Promise<DeadlineConnection> {
     return connectionOf(await this.queries.execute(new ListDeadlines(ctx.tenantId, args)), toType);

@@ -1,7 +1,9 @@
-import { Controller, Get, Headers, Inject, Logger, Query, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Logger, Query, Res } from '@nestjs/common';
 import { DomainError } from '@ledger/domain';
 import type { Response } from 'express';
-import { requestContextFrom } from '../ledger/request-context';
+import { Caller } from '../access/caller.decorator';
+import { Allow, READERS } from '../access/policy';
+import type { RequestContext } from '../ledger/request-context';
 import { prepareAuditPack, writeAuditPack } from './audit-pack';
 import type { ExportSources, ExportTime } from './export-sources';
 import { EXPORT_SOURCES } from './exports.tokens';
@@ -34,6 +36,7 @@ export class ExportsController {
 
   constructor(@Inject(EXPORT_SOURCES) private readonly sources: ExportSources) {}
 
+  @Allow(...READERS)
   @Get('register')
   async register(
     @Query('format') format: string | undefined,
@@ -41,14 +44,14 @@ export class ExportsController {
     @Query('knownAt') knownAt: string | undefined,
     @Query('record') record: string | undefined,
     @Query('controllerId') controllerId: string | undefined,
-    @Headers() headers: Record<string, string>,
+    @Caller() caller: RequestContext,
     @Res() response: Response,
   ) {
     const chosen = registerFormatOf(format);
     const role = (record ?? 'PROCESSOR').toUpperCase();
     if (role !== 'PROCESSOR' && role !== 'CONTROLLER')
       throw new DomainError(`record must be PROCESSOR or CONTROLLER, got "${record}"`, 'BAD_USER_INPUT', 'record');
-    const document = await registerDocument(this.sources, requestContextFrom(headers).tenantId, {
+    const document = await registerDocument(this.sources, caller.tenantId, {
       ...timeOf(asOf, knownAt),
       record: role,
       controllerId: controllerId || null,
@@ -60,15 +63,16 @@ export class ExportsController {
       .send(await renderRegister(document, chosen));
   }
 
+  @Allow(...READERS)
   @Get('audit-pack')
   async auditPack(
     @Query('controllerId') controllerId: string | undefined,
     @Query('asOf') asOf: string | undefined,
     @Query('knownAt') knownAt: string | undefined,
-    @Headers() headers: Record<string, string>,
+    @Caller() caller: RequestContext,
     @Res() response: Response,
   ) {
-    const pack = await prepareAuditPack(this.sources, requestContextFrom(headers).tenantId, { ...timeOf(asOf, knownAt), controllerId: controllerId ?? '' });
+    const pack = await prepareAuditPack(this.sources, caller.tenantId, { ...timeOf(asOf, knownAt), controllerId: controllerId ?? '' });
     const fileName = `audit-pack-${pack.controllerId}-${day(pack.register.asOf)}.zip`;
     response.type('application/zip').attachment(fileName);
     try {

@@ -89,7 +89,7 @@ describe.each(storagesUnderTest())('register exports and audit packs on the $nam
   });
 
   const download = async (path: string) => {
-    const response = await fetch(`${api.url}${path}`);
+    const response = await api.fetch(`${path}`);
     return { response, body: Buffer.from(await response.arrayBuffer()) };
   };
 

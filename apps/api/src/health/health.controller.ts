@@ -4,6 +4,7 @@ import { ProjectionRunner } from '@ledger/projections';
 import type { LedgerConfig } from '../config';
 import { LEDGER_CONFIG, SQL_CLIENT } from '../ledger/ledger.tokens';
 import { LagProbe } from '../observability/lag-probe';
+import { Open } from '../access/policy';
 
 const DEFAULT_READY_MAX_LAG_SECONDS = 30;
 
@@ -12,6 +13,7 @@ const DEFAULT_READY_MAX_LAG_SECONDS = 30;
  * (the store answers, every read model is within LEDGER_READY_MAX_LAG_SECONDS of the log, and
  * the service is not shutting down). /health: the store and each projection's position.
  */
+@Open()
 @Controller('health')
 export class HealthController implements BeforeApplicationShutdown {
   private shuttingDown = false;

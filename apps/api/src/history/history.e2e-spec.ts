@@ -1,5 +1,5 @@
 import { type EventStore, NO_STREAM } from '@ledger/event-store';
-import { ApiHarness, startApiOn, storagesUnderTest } from '@ledger/testing';
+import { ApiHarness, startApiOn, storagesUnderTest, TEST_PROCESSOR_ACTOR } from '@ledger/testing';
 import { EVENT_STORE } from '../ledger/ledger.tokens';
 
 const RECORD = `mutation R($input: RecordProcessingActivityInput!) { recordProcessingActivity(input: $input) {
@@ -61,7 +61,7 @@ describe.each(storagesUnderTest())('the history of a record, with its causes, on
         eventId: events[0],
         type: 'ProcessingActivityRecorded',
         revision: 0,
-        metadata: expect.objectContaining({ actor: { id: 'system', role: 'processor', keyId: null }, correlationId: 'case-7', occurredAt: '2026-03-01T09:00:00.000Z' }),
+        metadata: expect.objectContaining({ actor: TEST_PROCESSOR_ACTOR, correlationId: 'case-7', occurredAt: '2026-03-01T09:00:00.000Z' }),
       }),
       expect.objectContaining({ eventId: events[1], type: 'ProcessingActivityAmended', revision: 1 }),
     ]);

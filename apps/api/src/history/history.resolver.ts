@@ -10,6 +10,7 @@ import { Ledger, type RequestContext } from '../ledger/request-context';
 import { RecordHistoryArgs } from './history.inputs';
 import { HistoryService } from './history.service';
 import { EventCauses, LedgerEventConnection } from './history.types';
+import { Allow, READERS } from '../access/policy';
 
 @Resolver(() => LedgerEvent)
 export class HistoryResolver {
@@ -19,6 +20,7 @@ export class HistoryResolver {
     private readonly sealer: FieldSealer,
   ) {}
 
+  @Allow(...READERS)
   @Query(() => [LedgerEvent], {
     description:
       'Every event of a stream, in order, with its full envelope (who, when, why), its hash and its Merkle leaf, in one list. recordHistory filters and pages.',
@@ -27,6 +29,7 @@ export class HistoryResolver {
     return this.records.withLeaves(ctx.tenantId, await this.store.readStream(ctx.tenantId, stream));
   }
 
+  @Allow(...READERS)
   @Query(() => LedgerEventConnection, {
     description:
       "A record's events for an auditor, by stream or by kind and id: filtered by type and by business (occurredAt) or recording (recordedAt) time, in stream order, a page at a time; ask each event's `causes` for what led to it.",

@@ -8,12 +8,12 @@ describe('HTTP and GraphQL hardening', () => {
   });
   afterAll(() => api.close());
 
-  const post = (body: string) => fetch(`${api.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+  const post = (body: string) => api.fetch(`/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
   const codeOf = async (response: Response) => (await response.json()).errors.map((e: any) => e.extensions.code);
 
   it('sends security headers and does not advertise Express', async () => {
     for (const path of ['/graphql', '/health']) {
-      const response = await fetch(`${api.url}${path}`, { headers: { accept: 'text/html' } });
+      const response = await api.fetch(`${path}`, { headers: { accept: 'text/html' } });
       expect(response.headers.get('x-content-type-options')).toBe('nosniff');
       expect(response.headers.get('content-security-policy')).toContain("frame-ancestors 'self'");
       expect(response.headers.get('content-security-policy')).toContain("object-src 'none'");

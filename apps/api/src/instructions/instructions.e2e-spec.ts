@@ -1,7 +1,7 @@
 import { EventStore, SqlClient, SqlEventStore } from '@ledger/event-store';
 import { findChainBreak } from '@ledger/integrity';
 import { EVENT_STORE, SQL_CLIENT } from '../ledger/ledger.tokens';
-import { ApiHarness, mutationResult, startApiOn, storagesUnderTest } from '@ledger/testing';
+import { ApiHarness, mutationResult, startApiOn, storagesUnderTest, TEST_PROCESSOR_ACTOR } from '@ledger/testing';
 
 const INSTRUCTION = `instruction { id controllerId subject text channel documentSha256 status receivedAt acknowledgedAt
   flaggedAsInfringingAt infringementReason supersededBy supersededAt withdrawnAt withdrawalReason stream revision }`;
@@ -110,7 +110,7 @@ describe.each(storagesUnderTest())('instructions through GraphQL on the $name st
     ]);
     expect(history[3].metadata).toMatchObject({
       tenantId: 'default',
-      actor: { id: 'system', role: 'processor', keyId: null },
+      actor: TEST_PROCESSOR_ACTOR,
       correlationId: 'audit-2026-03',
       occurredAt: '2026-03-04T09:00:00.000Z',
     });

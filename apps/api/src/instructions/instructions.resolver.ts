@@ -17,6 +17,7 @@ import {
 } from './instruction.inputs';
 import { GetInstruction, ListInstructions } from './instruction.queries';
 import { InstructionConnection, InstructionPayload, InstructionType } from './instruction.types';
+import { Allow, READERS } from '../access/policy';
 
 function toType(instruction: Instruction, stream: string, revision: number): InstructionType {
   return { ...instruction, id: instruction.instructionId, stream, revision };
@@ -29,6 +30,7 @@ export class InstructionsResolver {
     private readonly queries: QueryBus,
   ) {}
 
+  @Allow('processor', 'controller')
   @Mutation(() => InstructionPayload, { description: 'Log a documented instruction received from a controller (Art. 28(3)(a)).' })
   receiveInstruction(@Args('input') input: ReceiveInstructionInput, @Ledger() ctx: RequestContext) {
     const { controllerId, subject, text, channel, documentSha256 } = input;
@@ -38,6 +40,7 @@ export class InstructionsResolver {
     });
   }
 
+  @Allow('processor')
   @Mutation(() => InstructionPayload)
   acknowledgeInstruction(@Args('input') input: AcknowledgeInstructionInput, @Ledger() ctx: RequestContext) {
     return this.run(ctx, input, {
@@ -46,6 +49,7 @@ export class InstructionsResolver {
     });
   }
 
+  @Allow('processor')
   @Mutation(() => InstructionPayload, {
     description: 'Record that the processor told the controller it believes this instruction infringes the GDPR (Art. 28(3)).',
   })
@@ -56,6 +60,7 @@ export class InstructionsResolver {
     });
   }
 
+  @Allow('processor')
   @Mutation(() => InstructionPayload)
   supersedeInstruction(@Args('input') input: SupersedeInstructionInput, @Ledger() ctx: RequestContext) {
     return this.run(ctx, input, {
@@ -64,6 +69,7 @@ export class InstructionsResolver {
     });
   }
 
+  @Allow('processor')
   @Mutation(() => InstructionPayload)
   withdrawInstruction(@Args('input') input: WithdrawInstructionInput, @Ledger() ctx: RequestContext) {
     return this.run(ctx, input, {
@@ -72,12 +78,14 @@ export class InstructionsResolver {
     });
   }
 
+  @Allow(...READERS)
   @Query(() => InstructionType, { nullable: true })
   async instruction(@Args('id', { type: () => ID }) id: string, @Ledger() ctx: RequestContext) {
     const record = await this.queries.execute(new GetInstruction(ctx.tenantId, id));
     return record && toType(record, record.stream, record.revision);
   }
 
+  @Allow(...READERS)
   @Query(() => InstructionConnection, { description: 'Instructions in the order they were recorded, filtered, a page at a time.' })
   async instructions(@Args() args: InstructionsArgs, @Ledger() ctx: RequestContext): Promise<InstructionConnection> {
     const page = await this.queries.execute(new ListInstructions(ctx.tenantId, args));

@@ -10,20 +10,17 @@ export interface RequestContext {
   correlationId: string;
 }
 
-/** Until API keys exist (issue "Access control") every request acts for one tenant as the system. */
+/** The tenant the command-line tools write to unless told otherwise, and the test harness's. */
 export const DEFAULT_TENANT = 'default';
 export const SYSTEM_ACTOR: Actor = { id: 'system', role: 'processor', keyId: null };
 
 export const CORRELATION_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
-export function requestContextFrom(headers: Record<string, string | string[] | undefined>): RequestContext {
+/** The caller's correlation id when it is well-formed, else a fresh one. */
+export function correlationIdFrom(headers: Record<string, string | string[] | undefined>): string {
   const header = headers['x-correlation-id'];
   const given = Array.isArray(header) ? header[0] : header;
-  return {
-    tenantId: DEFAULT_TENANT,
-    actor: SYSTEM_ACTOR,
-    correlationId: given && CORRELATION_ID.test(given) ? given : uuidv7(),
-  };
+  return given && CORRELATION_ID.test(given) ? given : uuidv7();
 }
 
 export const Ledger = createParamDecorator(

@@ -8,14 +8,17 @@ import { currentCorrelationId } from './correlation';
  * phone numbers, GraphQL variables). Logging them by mistake prints "[redacted]".
  */
 export const REDACTED_PATHS = [
-  'authorization', 'cookie', 'password', 'token', 'signerKey', 'pseudonymKey', 'databaseUrl',
+  'authorization', 'cookie', 'password', 'token', 'adminToken', 'secret', 'secretSha256', 'signerKey', 'pseudonymKey', 'databaseUrl',
   'requester', 'email', 'phone', 'variables',
 ].flatMap((field) => [field, `*.${field}`, `headers.${field}`, `*.headers.${field}`]);
 
 /** A password inside a connection string that made its way into a message. */
 const URL_PASSWORD = /(\b[a-z][a-z0-9+.-]*:\/\/[^:/@\s]+:)[^@\s]+@/gi;
 
-export const scrubSecrets = (text: string): string => text.replace(URL_PASSWORD, '$1[redacted]@');
+/** The secret part of an API key (`ledger_<keyId>_<secret>`) quoted in a message: the key id stays, to say which key. */
+const API_KEY_SECRET = /(ledger_[0-9a-f-]{36}_)[A-Za-z0-9_-]{43}/g;
+
+export const scrubSecrets = (text: string): string => text.replace(URL_PASSWORD, '$1[redacted]@').replace(API_KEY_SECRET, '$1[redacted]');
 
 export function createLogger(level: string, destination?: DestinationStream): Logger {
   return pino(

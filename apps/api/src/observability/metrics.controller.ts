@@ -1,6 +1,8 @@
 import { Controller, Get, Header } from '@nestjs/common';
+import { Open } from '../access/policy';
 import { LedgerMetrics } from './ledger-metrics';
 
+@Open()
 @Controller('metrics')
 export class MetricsController {
   constructor(private readonly metrics: LedgerMetrics) {}

@@ -4,6 +4,7 @@ import { ApiHarness, mutationResult, runLedgerCli, startApi, storagesUnderTest }
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readZip } from '../../../cli/src/commands/verify.command';
+import { pdfText } from '../exports/testdata/pdf-text';
 import { SQL_CLIENT } from '../ledger/ledger.tokens';
 
 const RECEIVE = `mutation R($input: ReceiveDataSubjectRequestInput!) { receiveDataSubjectRequest(input: $input) {
@@ -63,21 +64,24 @@ async function findInDatabase(sql: SqlClient, needles: string[]): Promise<string
 
 /**
  * Every export a user can download once the log's checkpoint covers `events`: the register as
- * JSON and CSV, and each file of the audit pack of the requests' controller (the PDF is
- * compressed, so it is not searched here).
+ * JSON, CSV and PDF (its text, read from the inflated content streams), and each file of the
+ * audit pack of the requests' controller.
  */
 async function findInExports(api: ApiHarness, events: number, needles: string[]): Promise<string[]> {
   for (let tries = 0; tries < 200 && (await api.gql('{ checkpoint { treeSize } }')).data.checkpoint?.treeSize !== events; tries++)
     await new Promise((resolve) => setTimeout(resolve, 50));
   const download = async (path: string) => {
-    const response = await fetch(`${api.url}${path}`);
+    const response = await api.fetch(`${path}`);
     expect(response.status).toBe(200);
     return Buffer.from(await response.arrayBuffer());
   };
   const files = new Map<string, Buffer>([
     ['register.json', await download('/exports/register?format=json')],
     ['register.csv', await download('/exports/register?format=csv')],
+    ['register.pdf', Buffer.from(pdfText(await download('/exports/register?format=pdf')), 'latin1')],
   ]);
+  // The text was really read out of the compressed PDF, so searching it means something.
+  expect(files.get('register.pdf')!.toString('latin1')).toContain(api.config.checkpoints.origin);
   const pack = join(api.config.dataDir, 'audit-pack.zip');
   writeFileSync(pack, await download('/exports/audit-pack?controllerId=acme-hr'));
   const packed = await readZip(pack);

@@ -6,6 +6,7 @@ import { Ledger, type RequestContext } from '../ledger/request-context';
 import { EraseSubjectCommand } from './subject-erasure.commands';
 import { EraseSubjectInput } from './subject-erasure.inputs';
 import { SubjectErasurePayload } from './subject-erasure.types';
+import { Allow } from '../access/policy';
 
 @Resolver()
 export class SubjectErasureResolver {
@@ -14,6 +15,7 @@ export class SubjectErasureResolver {
     private readonly pseudonyms: Pseudonyms,
   ) {}
 
+  @Allow('processor')
   @Mutation(() => SubjectErasurePayload, {
     description: 'Erase a data subject by crypto-shredding: appends SubjectErased, then destroys their key; the hash chain still verifies (Art. 17).',
   })

@@ -15,6 +15,7 @@ import {
 } from './processing-activity.inputs';
 import { GetProcessingActivity, ListRegister } from './processing-activity.queries';
 import { ProcessingActivityConnection, ProcessingActivityPayload, ProcessingActivityType } from './processing-activity.types';
+import { Allow, READERS } from '../access/policy';
 
 function toType(activity: ProcessingActivity, stream: string, revision: number): ProcessingActivityType {
   return { ...activity, id: activity.processingActivityId, stream, revision };
@@ -44,6 +45,7 @@ export class ProcessingActivitiesResolver {
     private readonly queries: QueryBus,
   ) {}
 
+  @Allow('processor')
   @Mutation(() => ProcessingActivityPayload, { description: 'Add an entry to the register of processing activities (Art. 30(1) or 30(2)).' })
   recordProcessingActivity(@Args('input') input: RecordProcessingActivityInput, @Ledger() ctx: RequestContext) {
     return this.run(ctx, input, {
@@ -52,6 +54,7 @@ export class ProcessingActivitiesResolver {
     });
   }
 
+  @Allow('processor')
   @Mutation(() => ProcessingActivityPayload, { description: 'Replace the columns of an entry in force (the register must be kept up to date).' })
   amendProcessingActivity(@Args('input') input: AmendProcessingActivityInput, @Ledger() ctx: RequestContext) {
     return this.run(ctx, input, {
@@ -60,6 +63,7 @@ export class ProcessingActivitiesResolver {
     });
   }
 
+  @Allow('processor')
   @Mutation(() => ProcessingActivityPayload, { description: 'Take an entry out of the register in force; its history stays in the ledger.' })
   retireProcessingActivity(@Args('input') input: RetireProcessingActivityInput, @Ledger() ctx: RequestContext) {
     return this.run(ctx, input, {
@@ -68,12 +72,14 @@ export class ProcessingActivitiesResolver {
     });
   }
 
+  @Allow(...READERS)
   @Query(() => ProcessingActivityType, { nullable: true, description: 'One entry of the register, in force or retired.' })
   async processingActivity(@Args('id', { type: () => ID }) id: string, @Ledger() ctx: RequestContext) {
     const record = await this.queries.execute(new GetProcessingActivity(ctx.tenantId, id));
     return record && toType(record, record.stream, record.revision);
   }
 
+  @Allow(...READERS)
   @Query(() => ProcessingActivityConnection, {
     description: 'The register of processing activities in force (Art. 30), by controller and role, in the order recorded.',
   })

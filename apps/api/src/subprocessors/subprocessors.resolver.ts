@@ -17,6 +17,7 @@ import {
 } from './subprocessor.inputs';
 import { GetSubprocessor, ListSubprocessorsForController } from './subprocessor.queries';
 import { ControllerSubprocessorConnection, SubprocessorPayload, SubprocessorType } from './subprocessor.types';
+import { Allow, READERS } from '../access/policy';
 
 function toType(subprocessor: Subprocessor, stream: string, revision: number): SubprocessorType {
   const controllers = Object.entries(subprocessor.controllers).map(([controllerId, decision]) => ({ controllerId, ...decision }));
@@ -32,6 +33,7 @@ export class SubprocessorsResolver {
     private readonly queries: QueryBus,
   ) {}
 
+  @Allow('processor')
   @Mutation(() => SubprocessorPayload, {
     description: 'Announce an intended sub-processor: controllers under a general authorisation may object within their window (Art. 28(2)).',
   })
@@ -43,18 +45,21 @@ export class SubprocessorsResolver {
     });
   }
 
+  @Allow('processor', 'controller')
   @Mutation(() => SubprocessorPayload, { description: "A controller's objection, within its window, under a general authorisation (Art. 28(2))." })
   objectToSubprocessor(@Args('input') input: ObjectToSubprocessorInput, @Ledger() ctx: RequestContext) {
     const { subprocessorId, controllerId, reason } = input;
     return this.run(ctx, input, { type: 'ObjectToSubprocessor', data: { subprocessorId, controllerId, reason, occurredAt: occurredAt(input) } });
   }
 
+  @Allow('processor', 'controller')
   @Mutation(() => SubprocessorPayload, { description: "A controller's specific authorisation of the sub-processor (Art. 28(2))." })
   approveSubprocessor(@Args('input') input: ApproveSubprocessorInput, @Ledger() ctx: RequestContext) {
     const { subprocessorId, controllerId } = input;
     return this.run(ctx, input, { type: 'ApproveSubprocessor', data: { subprocessorId, controllerId, occurredAt: occurredAt(input) } });
   }
 
+  @Allow('processor')
   @Mutation(() => SubprocessorPayload, {
     description: 'Engage the sub-processor for a controller: refused if it objected, before its window elapsed, or without its approval.',
   })
@@ -63,18 +68,21 @@ export class SubprocessorsResolver {
     return this.run(ctx, input, { type: 'AddSubprocessor', data: { subprocessorId, controllerId, occurredAt: occurredAt(input) } });
   }
 
+  @Allow('processor')
   @Mutation(() => SubprocessorPayload, { description: 'Stop using the sub-processor, for every controller.' })
   removeSubprocessor(@Args('input') input: RemoveSubprocessorInput, @Ledger() ctx: RequestContext) {
     const { subprocessorId, reason } = input;
     return this.run(ctx, input, { type: 'RemoveSubprocessor', data: { subprocessorId, reason: reason ?? null, occurredAt: occurredAt(input) } });
   }
 
+  @Allow(...READERS)
   @Query(() => SubprocessorType, { nullable: true })
   async subprocessor(@Args('id', { type: () => ID }) id: string, @Ledger() ctx: RequestContext) {
     const record = await this.queries.execute(new GetSubprocessor(ctx.tenantId, id));
     return record && toType(record, record.stream, record.revision);
   }
 
+  @Allow(...READERS)
   @Query(() => ControllerSubprocessorConnection, {
     description: 'Every sub-processor, in the order proposed, with its authorisation state for one controller: now, or at asOf / knownAt.',
   })

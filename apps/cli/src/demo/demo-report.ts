@@ -11,8 +11,8 @@ export function demoReport(outcomes: DemoOutcome[], storage: string): string {
   }
   lines.push(
     '',
-    `Until API keys exist every API request acts as tenant "${DEFAULT_TENANT}": the queries below show ${outcomes.find((o) => o.scenario.tenantId === DEFAULT_TENANT)?.scenario.processorName ?? 'it'}.`,
-    `The other tenants (${outcomes.filter((o) => o.scenario.tenantId !== DEFAULT_TENANT).map((o) => o.scenario.tenantId).join(', ')}) become visible once API keys exist.`,
+    `An API key sees its own tenant only: with a processor key of tenant "${DEFAULT_TENANT}" the queries below show ${outcomes.find((o) => o.scenario.tenantId === DEFAULT_TENANT)?.scenario.processorName ?? 'it'}.`,
+    `For the other tenants (${outcomes.filter((o) => o.scenario.tenantId !== DEFAULT_TENANT).map((o) => o.scenario.tenantId).join(', ')}) issue a key per tenant, e.g. \`ledger keys create --name trainer --role processor --tenant demo-training\`, and send it as "Authorization: Bearer <key>".`,
     'Run `ledger serve`, open http://localhost:3000/graphql and try:',
     '',
     DEMO_QUERIES,

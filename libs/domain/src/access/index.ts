@@ -1,0 +1,2 @@
+export * from './api-key.events';
+export * from './api-key.decider';
