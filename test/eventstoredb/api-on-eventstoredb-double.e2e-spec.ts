@@ -2,22 +2,12 @@ import { ApiHarness, createTestDatabase, postgresUrl, startApi, tempDir } from '
 import type { SqlClient } from '@ledger/event-store';
 import { SQL_CLIENT } from '@ledger/api/ledger/ledger.tokens';
 import { type EventStoreDbDouble, startEventStoreDbDouble } from '../support/eventstoredb-double';
+import { BREACH_INPUT } from './breach-input';
 
 const RECORD = `mutation R($input: RecordBreachInput!) { recordBreach(input: $input) {
   breach { id status revision } ledger { stream replayed events { type revision position } } } }`;
 const GET = `query Get($id: ID!) { breach(id: $id) { id status revision } }`;
-const input = {
-  nature: 'Backup bucket readable without authentication',
-  dataSubjectCategories: ['employees'],
-  approximateDataSubjectCount: 1200,
-  recordCategories: ['badge access logs'],
-  approximateRecordCount: 50000,
-  likelyConsequences: 'Disclosure of office presence patterns',
-  measures: 'Bucket made private, keys rotated',
-  controllerIds: ['acme-hr'],
-  riskLevel: 'HIGH_RISK',
-  occurredAt: '2026-03-10T08:00:00.000Z',
-};
+const input = BREACH_INPUT;
 
 // The service wired for EventStoreDB mode (events in the store behind EVENTSTORE_CONNECTION_STRING,
 // read models and projection checkpoints in PostgreSQL), with the gRPC DOUBLE standing in for EventStoreDB.

@@ -1,20 +1,10 @@
 import { createTestDatabase, postgresUrl, runLedgerCliAsync, runServerToExit, ServerProcess, tempDir } from '@ledger/testing';
 import { type EventStoreDbDouble, startEventStoreDbDouble } from '../support/eventstoredb-double';
+import { BREACH_INPUT } from './breach-input';
 
 const RECORD = `mutation R($input: RecordBreachInput!) { recordBreach(input: $input) { breach { id status } ledger { events { position } } } }`;
 const GET = `query Get($id: ID!) { breach(id: $id) { id status } }`;
-const input = {
-  nature: 'Backup bucket readable without authentication',
-  dataSubjectCategories: ['employees'],
-  approximateDataSubjectCount: 1200,
-  recordCategories: ['badge access logs'],
-  approximateRecordCount: 50000,
-  likelyConsequences: 'Disclosure of office presence patterns',
-  measures: 'Bucket made private, keys rotated',
-  controllerIds: ['acme-hr'],
-  riskLevel: 'HIGH_RISK',
-  occurredAt: '2026-03-10T08:00:00.000Z',
-};
+const input = BREACH_INPUT;
 
 describe('the built service in EventStoreDB mode', () => {
   it('refuses to start without DATABASE_URL, in one line on stderr', () => {
