@@ -8,3 +8,4 @@ export * from './mutation-load';
 export * from './ledger-audit';
 export * from './private-postgres';
 export * from './access';
+export * from './processing-activity-details';

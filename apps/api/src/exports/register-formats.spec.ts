@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import type { ProcessingActivityRecord } from '@ledger/projections';
 import { FieldSealer, SqlSubjectKeyStore } from '@ledger/privacy';
-import { openTestEventStore, storagesUnderTest, type TestEventStore } from '@ledger/testing';
+import { EMPTY_ACTIVITY_DETAILS, openTestEventStore, storagesUnderTest, type TestEventStore } from '@ledger/testing';
 import { openedActivities, REGISTER_FORMAT, type RegisterDocument } from './register-document';
 import { renderRegister } from './register-formats';
 import { pdfText } from './testdata/pdf-text';
@@ -13,15 +13,9 @@ const activity = (securityMeasures: unknown): ProcessingActivityRecord =>
     processingActivityId: 'pa-1',
     role: 'PROCESSOR',
     controllerId: 'acme-hr',
+    ...EMPTY_ACTIVITY_DETAILS,
     name: 'Payroll support',
     categoriesOfProcessing: ['payroll'],
-    purposes: [],
-    dataSubjectCategories: [],
-    personalDataCategories: [],
-    recipientCategories: [],
-    legalBases: [],
-    transfers: [],
-    erasureTimeLimits: null,
     securityMeasures,
     status: 'IN_FORCE',
     recordedAt: new Date('2026-03-01T09:00:00.000Z'),

@@ -1,4 +1,4 @@
-import { deciderSpecification } from '@ledger/testing';
+import { deciderSpecification, EMPTY_ACTIVITY_DETAILS } from '@ledger/testing';
 import { ProcessingActivityCommand, RecordProcessingActivity } from './processing-activity.commands';
 import { processingActivityDecider } from './processing-activity.decider';
 import { ProcessingActivityDetails, ProcessingActivityEvent, ProcessingActivityEvents } from './processing-activity.events';
@@ -8,18 +8,7 @@ const day = (d: number) => new Date(`2026-03-0${d}T09:00:00Z`);
 const spec = deciderSpecification(processingActivityDecider, now);
 const id = 'pa-1';
 
-const empty: ProcessingActivityDetails = {
-  name: '',
-  categoriesOfProcessing: [],
-  purposes: [],
-  dataSubjectCategories: [],
-  personalDataCategories: [],
-  recipientCategories: [],
-  legalBases: [],
-  transfers: [],
-  erasureTimeLimits: null,
-  securityMeasures: null,
-};
+const empty: ProcessingActivityDetails = EMPTY_ACTIVITY_DETAILS;
 const forAcme: ProcessingActivityDetails = {
   ...empty,
   name: 'Desk booking for Acme staff',

@@ -1,22 +1,11 @@
 import { DomainEvent, ProcessingActivityDetails, ProcessingActivityEvents, processingActivityStream } from '@ledger/domain';
-import { storagesUnderTest } from '@ledger/testing';
+import { EMPTY_ACTIVITY_DETAILS, storagesUnderTest } from '@ledger/testing';
 import { answersAt, day, openTimeline, Timeline } from '../point-in-time/testdata/timeline';
 import { processingActivitiesProjection } from './processing-activities.projection';
 import { listRegister } from './processing-activities.queries';
 import { registerAt } from './register-at';
 
-const columns = (name: string): ProcessingActivityDetails => ({
-  name,
-  categoriesOfProcessing: ['hosting'],
-  purposes: [],
-  dataSubjectCategories: [],
-  personalDataCategories: [],
-  recipientCategories: [],
-  legalBases: [],
-  transfers: [],
-  erasureTimeLimits: null,
-  securityMeasures: null,
-});
+const columns = (name: string): ProcessingActivityDetails => ({ ...EMPTY_ACTIVITY_DETAILS, name, categoriesOfProcessing: ['hosting'] });
 const recorded = (id: string, controllerId: string, occurredOn: number): DomainEvent => ({
   type: ProcessingActivityEvents.Recorded,
   schemaVersion: 1,
