@@ -31,7 +31,7 @@ describeWithPostgres('the service while its PostgreSQL server restarts under loa
 
       postgres.stop('fast');
       const whileDown = await server.gql(ACKNOWLEDGE, { input: { instructionId: [...load.acknowledged.keys()][0] } });
-      // Refused while its key is checked, before anything runs: no data at all.
+      // Refused before anything is written (by the key check, or by the command once the key is cached): no data at all.
       expect(whileDown.data ?? null).toBeNull();
       expect(whileDown.errors).toEqual([expect.objectContaining({ extensions: { code: 'UNAVAILABLE', retryable: true } })]);
       expect(await eventually(async () => (await readyStatus(server)) === 503)).toBe(true);

@@ -79,7 +79,8 @@ export async function startApi(
   given: LedgerConfig,
   customise: (builder: TestingModuleBuilder) => TestingModuleBuilder = (b) => b,
 ): Promise<ApiHarness> {
-  const config = { ...given, adminToken: given.adminToken ?? TEST_ADMIN_TOKEN };
+  // No rate limit unless the test sets rateLimitPerMinute: tests send requests far faster than a client would.
+  const config = { ...given, adminToken: given.adminToken ?? TEST_ADMIN_TOKEN, rateLimitPerMinute: given.rateLimitPerMinute ?? 0 };
   let app: INestApplication;
   let url: string;
   const start = async () => {

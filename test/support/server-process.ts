@@ -28,7 +28,10 @@ export class ServerProcess {
   /** The processor key of tenant `default` that gql() sends, issued with the admin token at the first start. */
   token = '';
 
-  /** The service starts with LEDGER_ADMIN_TOKEN = TEST_ADMIN_TOKEN unless `env` names another. */
+  /**
+   * The service starts with LEDGER_ADMIN_TOKEN = TEST_ADMIN_TOKEN and no rate limit
+   * (LEDGER_RATE_LIMIT_PER_MINUTE = 0: load tests send far more than a client would) unless `env` says otherwise.
+   */
   constructor(private readonly env: Record<string, string>) {}
 
   /** What the service wrote on stdout since its last start: its JSON log lines, parsed. */
@@ -55,7 +58,7 @@ export class ServerProcess {
     this.output = '';
     this.stdout = '';
     this.child = spawn(process.execPath, [join(DIST, 'apps/api/src/main.js')], {
-      env: { ...process.env, LEDGER_ADMIN_TOKEN: TEST_ADMIN_TOKEN, ...this.env, PORT: String(port), LEDGER_POLL_INTERVAL_MS: '50' },
+      env: { ...process.env, LEDGER_ADMIN_TOKEN: TEST_ADMIN_TOKEN, LEDGER_RATE_LIMIT_PER_MINUTE: '0', ...this.env, PORT: String(port), LEDGER_POLL_INTERVAL_MS: '50' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.child.stdout!.on('data', (chunk) => {

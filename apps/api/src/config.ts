@@ -20,7 +20,14 @@ export interface LedgerConfig {
   readyMaxLagSeconds?: number;
   /** An admin key (`ledger_<keyId>_<secret>`) registered at start-up if absent; else one is issued and printed once. */
   adminToken?: string;
+  /** How long a key's row is reused before it is read again (default 5; 0: read on every request). */
+  keyCacheSeconds?: number;
+  /** Requests one key may make per minute on this instance (default 1200; 0: no limit). */
+  rateLimitPerMinute?: number;
 }
+
+export const DEFAULT_KEY_CACHE_SECONDS = 5;
+export const DEFAULT_RATE_LIMIT_PER_MINUTE = 1200;
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevelName = (typeof LOG_LEVELS)[number];
@@ -106,6 +113,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): LedgerConfig {
     logLevel: logLevel(env.LOG_LEVEL),
     readyMaxLagSeconds: integer(env, 'LEDGER_READY_MAX_LAG_SECONDS', 30, 1, 86_400),
     adminToken: adminToken(env.LEDGER_ADMIN_TOKEN),
+    keyCacheSeconds: integer(env, 'LEDGER_KEY_CACHE_SECONDS', DEFAULT_KEY_CACHE_SECONDS, 0, 300),
+    rateLimitPerMinute: integer(env, 'LEDGER_RATE_LIMIT_PER_MINUTE', DEFAULT_RATE_LIMIT_PER_MINUTE, 0, 1_000_000),
   };
 }
 

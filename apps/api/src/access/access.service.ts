@@ -4,6 +4,7 @@ import type { AppendResult, SqlClient } from '@ledger/event-store';
 import type { CommandMeta } from '../ledger/decider-executor';
 import { DeciderExecutor } from '../ledger/decider-executor';
 import { type Clock, CLOCK, SQL_CLIENT } from '../ledger/ledger.tokens';
+import { ApiKeyCache } from './api-key.cache';
 import { hashSecret, mintApiKeyToken } from './api-key-token';
 import { type AuditorRead, findApiKey, insertApiKey, listApiKeys, listAuditorReads, listTenants, markApiKeyRevoked } from './api-key.table';
 
@@ -27,6 +28,7 @@ export class AccessService {
     private readonly executor: DeciderExecutor,
     @Inject(SQL_CLIENT) private readonly sql: SqlClient,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly keys: ApiKeyCache,
   ) {}
 
   async issue(meta: CommandMeta, request: ApiKeyRequest, minted = mintApiKeyToken()): Promise<IssuedApiKey> {
@@ -56,6 +58,7 @@ export class AccessService {
     );
     const key = state as ApiKey;
     await markApiKeyRevoked(this.sql, keyId, key.revokedAt ?? this.clock());
+    this.keys.forget(keyId);
     return { key, write };
   }
 

@@ -2,6 +2,7 @@ import type { NextFunction, Request, Response } from 'express';
 import { Logger } from '@nestjs/common';
 import { isStorageUnavailable } from '../health/storage-unavailable';
 import { type Authenticator, Unauthenticated } from './authenticator';
+import { type KeyRateLimiter, RateLimited } from './key-rate-limiter';
 import type { AuthenticatedRequest } from './principal';
 
 /**
@@ -15,9 +16,17 @@ function needsKey(request: Request): boolean {
 
 const logger = new Logger('Access');
 
-/** Why a key could not be checked, coded as the rest of the API codes its errors. */
-function refusalOf(error: unknown): { status: number; body: { message: string; code: string; retryable?: boolean } } {
-  if (error instanceof Unauthenticated) return { status: 401, body: { message: error.message, code: 'UNAUTHENTICATED' } };
+interface Refusal {
+  status: number;
+  headers?: Record<string, string>;
+  body: { message: string; code: string; retryable?: boolean };
+}
+
+/** Why a request was turned away before any route, coded as the rest of the API codes its errors. */
+function refusalOf(error: unknown): Refusal {
+  if (error instanceof Unauthenticated) return { status: 401, headers: { 'www-authenticate': 'Bearer' }, body: { message: error.message, code: 'UNAUTHENTICATED' } };
+  if (error instanceof RateLimited)
+    return { status: 429, headers: { 'retry-after': String(error.retryAfterSeconds) }, body: { message: error.message, code: 'RATE_LIMITED', retryable: true } };
   if (isStorageUnavailable(error))
     return { status: 503, body: { message: 'the store is unavailable; retry later with the same commandId', code: 'UNAVAILABLE', retryable: true } };
   logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
@@ -26,16 +35,19 @@ function refusalOf(error: unknown): { status: number; body: { message: string; c
 
 /**
  * Authenticates every request for the ledger's data before any route runs: a missing, unknown,
- * expired or revoked key gets 401 UNAUTHENTICATED and nothing is executed.
+ * expired or revoked key gets 401 UNAUTHENTICATED, a key over its rate limit 429 RATE_LIMITED,
+ * and nothing is executed.
  */
-export function authenticationMiddleware(authenticator: Authenticator) {
+export function authenticationMiddleware(authenticator: Authenticator, limiter: KeyRateLimiter) {
   return async (request: Request & AuthenticatedRequest, response: Response, next: NextFunction) => {
     if (!needsKey(request)) return next();
     try {
-      request.principal = await authenticator.authenticate(request.headers);
+      const principal = await authenticator.authenticate(request.headers);
+      await limiter.admit(principal.keyId);
+      request.principal = principal;
     } catch (error) {
       const refusal = refusalOf(error);
-      if (refusal.status === 401) response.set('www-authenticate', 'Bearer');
+      if (refusal.headers) response.set(refusal.headers);
       const { message, ...extensions } = refusal.body;
       response.status(refusal.status).json(request.path === '/graphql' ? { errors: [{ message, extensions }] } : refusal.body);
       return;

@@ -1,9 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { SqlClient } from '@ledger/event-store';
-import { type Clock, CLOCK, SQL_CLIENT } from '../ledger/ledger.tokens';
+import { type Clock, CLOCK } from '../ledger/ledger.tokens';
 import { correlationIdFrom } from '../ledger/request-context';
+import { ApiKeyCache } from './api-key.cache';
 import { parseApiKeyToken, secretMatches } from './api-key-token';
-import { findApiKey } from './api-key.table';
 import type { Principal } from './principal';
 
 /** Why a request was not authenticated; the message says what to fix, never which part of a key matched. */
@@ -14,7 +13,7 @@ const BEARER = /^Bearer\s+(\S+)$/i;
 @Injectable()
 export class Authenticator {
   constructor(
-    @Inject(SQL_CLIENT) private readonly sql: SqlClient,
+    private readonly keys: ApiKeyCache,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -23,7 +22,7 @@ export class Authenticator {
     if (typeof authorization !== 'string' || !authorization) throw new Unauthenticated('send an API key: Authorization: Bearer ledger_<keyId>_<secret>');
     const token = parseApiKeyToken(BEARER.exec(authorization)?.[1] ?? '');
     if (!token) throw new Unauthenticated('the Authorization header is not "Bearer ledger_<keyId>_<secret>"');
-    const key = await findApiKey(this.sql, token.keyId);
+    const key = await this.keys.find(token.keyId);
     // Unknown key and wrong secret get the same answer: a caller learns nothing about which key ids exist.
     if (!key || !secretMatches(token.secret, key.secretSha256)) throw new Unauthenticated('unknown API key');
     if (key.revokedAt) throw new Unauthenticated(`API key ${key.keyId} was revoked`);
