@@ -7,3 +7,4 @@ export * from './sql/sql-client';
 export * from './sql/sql-event-store';
 export * from './deserialise';
 export * from './catch-up';
+export * from './sql/tenant-isolation';

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { apiKeyDecider, type ApiKey, DomainError, type ApiKeyIssuedData, apiKeyStream } from '@ledger/domain';
-import type { AppendResult, SqlClient } from '@ledger/event-store';
+import { type AppendResult, readAsTenant, type SqlClient } from '@ledger/event-store';
 import type { CommandMeta } from '../ledger/decider-executor';
 import { DeciderExecutor } from '../ledger/decider-executor';
 import { type Clock, CLOCK, SQL_CLIENT } from '../ledger/ledger.tokens';
@@ -63,7 +63,7 @@ export class AccessService {
   }
 
   auditorReads(tenantId: string, last: number): Promise<AuditorRead[]> {
-    return listAuditorReads(this.sql, tenantId, last);
+    return readAsTenant(this.sql, tenantId, (tx) => listAuditorReads(tx, tenantId, last));
   }
 
   tenants(): Promise<string[]> {

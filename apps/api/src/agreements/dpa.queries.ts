@@ -1,8 +1,6 @@
-import { Inject } from '@nestjs/common';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
-import type { SqlClient } from '@ledger/event-store';
 import { type DpaFilter, type DpaRecord, findDataProcessingAgreement, listDataProcessingAgreements, type Page } from '@ledger/projections';
-import { SQL_CLIENT } from '../ledger/ledger.tokens';
+import { TenantReads } from '../ledger/tenant-reads';
 
 export class GetDataProcessingAgreement extends Query<DpaRecord | null> {
   constructor(
@@ -24,16 +22,16 @@ export class ListDataProcessingAgreements extends Query<Page<DpaRecord>> {
 
 @QueryHandler(GetDataProcessingAgreement)
 export class GetDataProcessingAgreementHandler implements IQueryHandler<GetDataProcessingAgreement> {
-  constructor(@Inject(SQL_CLIENT) private readonly sql: SqlClient) {}
+  constructor(private readonly reads: TenantReads) {}
   execute({ tenantId, controllerId }: GetDataProcessingAgreement) {
-    return findDataProcessingAgreement(this.sql, tenantId, controllerId);
+    return this.reads.as(tenantId, (tx) => findDataProcessingAgreement(tx, tenantId, controllerId));
   }
 }
 
 @QueryHandler(ListDataProcessingAgreements)
 export class ListDataProcessingAgreementsHandler implements IQueryHandler<ListDataProcessingAgreements> {
-  constructor(@Inject(SQL_CLIENT) private readonly sql: SqlClient) {}
+  constructor(private readonly reads: TenantReads) {}
   execute({ tenantId, filter }: ListDataProcessingAgreements) {
-    return listDataProcessingAgreements(this.sql, tenantId, filter);
+    return this.reads.as(tenantId, (tx) => listDataProcessingAgreements(tx, tenantId, filter));
   }
 }

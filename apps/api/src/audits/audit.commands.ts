@@ -1,10 +1,11 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler, Command } from '@nestjs/cqrs';
 import { type AuditCommand, auditDecider, auditStream, findQuestionnaireTemplate, type AnswerAudit, type RequestAudit } from '@ledger/domain';
-import type { AppendResult, EventStore, SqlClient } from '@ledger/event-store';
+import type { AppendResult, EventStore } from '@ledger/event-store';
 import { latestAuditAnswers } from '@ledger/projections';
 import { type CommandMeta, DeciderExecutor } from '../ledger/decider-executor';
-import { EVENT_STORE, SQL_CLIENT } from '../ledger/ledger.tokens';
+import { EVENT_STORE } from '../ledger/ledger.tokens';
+import { TenantReads } from '../ledger/tenant-reads';
 
 /** What the API asks for: the template, the answers to reuse and the cited revisions are loaded here. */
 export type AuditRequest =
@@ -31,7 +32,7 @@ export class AuditCommandHandler implements ICommandHandler<ExecuteAuditCommand>
   constructor(
     private readonly executor: DeciderExecutor,
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(SQL_CLIENT) private readonly sql: SqlClient,
+    private readonly reads: TenantReads,
   ) {}
 
   /** The audit id comes from the resulting state: a retried request carries a fresh id but gets the first audit back. */
@@ -50,7 +51,7 @@ export class AuditCommandHandler implements ICommandHandler<ExecuteAuditCommand>
         // projections show its write, so the latest answers include the caller's own.
         return {
           type: 'RequestAudit',
-          data: { ...request.data, template: findQuestionnaireTemplate(request.data.templateId), latestAnswers: await latestAuditAnswers(this.sql, tenantId) },
+          data: { ...request.data, template: findQuestionnaireTemplate(request.data.templateId), latestAnswers: await this.reads.as(tenantId, (tx) => latestAuditAnswers(tx, tenantId)) },
         };
       case 'AnswerAudit': {
         const cites = await Promise.all(

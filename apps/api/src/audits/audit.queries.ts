@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { findQuestionnaireTemplate } from '@ledger/domain';
-import type { EventStore, SqlClient } from '@ledger/event-store';
+import type { EventStore } from '@ledger/event-store';
 import {
   citationStaleness,
   findAudit,
@@ -13,7 +13,8 @@ import {
   type AuditRecord,
   type Page,
 } from '@ledger/projections';
-import { EVENT_STORE, SQL_CLIENT } from '../ledger/ledger.tokens';
+import { EVENT_STORE } from '../ledger/ledger.tokens';
+import { TenantReads } from '../ledger/tenant-reads';
 import type { AuditQuestionType } from './audit.types';
 
 export class GetAudit extends Query<AuditRecord | null> {
@@ -55,38 +56,38 @@ export class GetAuditFindings extends Query<AuditFindingRecord[]> {
 
 @QueryHandler(GetAudit)
 export class GetAuditHandler implements IQueryHandler<GetAudit> {
-  constructor(@Inject(SQL_CLIENT) private readonly sql: SqlClient) {}
+  constructor(private readonly reads: TenantReads) {}
   execute({ tenantId, auditId }: GetAudit) {
-    return findAudit(this.sql, tenantId, auditId);
+    return this.reads.as(tenantId, (tx) => findAudit(tx, tenantId, auditId));
   }
 }
 
 @QueryHandler(ListAudits)
 export class ListAuditsHandler implements IQueryHandler<ListAudits> {
-  constructor(@Inject(SQL_CLIENT) private readonly sql: SqlClient) {}
+  constructor(private readonly reads: TenantReads) {}
   execute({ tenantId, filter }: ListAudits) {
-    return listAudits(this.sql, tenantId, filter);
+    return this.reads.as(tenantId, (tx) => listAudits(tx, tenantId, filter));
   }
 }
 
 @QueryHandler(GetAuditFindings)
 export class GetAuditFindingsHandler implements IQueryHandler<GetAuditFindings> {
-  constructor(@Inject(SQL_CLIENT) private readonly sql: SqlClient) {}
+  constructor(private readonly reads: TenantReads) {}
   execute({ tenantId, auditId }: GetAuditFindings) {
-    return listAuditFindings(this.sql, tenantId, auditId);
+    return this.reads.as(tenantId, (tx) => listAuditFindings(tx, tenantId, auditId));
   }
 }
 
 @QueryHandler(GetAuditQuestions)
 export class GetAuditQuestionsHandler implements IQueryHandler<GetAuditQuestions> {
   constructor(
-    @Inject(SQL_CLIENT) private readonly sql: SqlClient,
+    private readonly reads: TenantReads,
     @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
   async execute({ tenantId, audit }: GetAuditQuestions): Promise<AuditQuestionType[]> {
     const questions = new Map(findQuestionnaireTemplate(audit.templateId)?.questions.map((q) => [q.questionId, q]));
-    const answers = new Map((audit.atPoint?.answers ?? (await listAuditAnswers(this.sql, tenantId, audit.auditId))).map((a) => [a.questionId, a]));
+    const answers = new Map((audit.atPoint?.answers ?? (await this.reads.as(tenantId, (tx) => listAuditAnswers(tx, tenantId, audit.auditId)))).map((a) => [a.questionId, a]));
     const staleness = citationStaleness(this.store, tenantId);
     return Promise.all(
       audit.questionIds.map(async (id) => {

@@ -1,8 +1,6 @@
-import { Inject } from '@nestjs/common';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
-import type { SqlClient } from '@ledger/event-store';
 import { type BreachFilter, type BreachRecord, findBreach, listBreaches, type Page } from '@ledger/projections';
-import { SQL_CLIENT } from '../ledger/ledger.tokens';
+import { TenantReads } from '../ledger/tenant-reads';
 
 export class GetBreach extends Query<BreachRecord | null> {
   constructor(
@@ -24,16 +22,16 @@ export class ListBreaches extends Query<Page<BreachRecord>> {
 
 @QueryHandler(GetBreach)
 export class GetBreachHandler implements IQueryHandler<GetBreach> {
-  constructor(@Inject(SQL_CLIENT) private readonly sql: SqlClient) {}
+  constructor(private readonly reads: TenantReads) {}
   execute({ tenantId, breachId }: GetBreach) {
-    return findBreach(this.sql, tenantId, breachId);
+    return this.reads.as(tenantId, (tx) => findBreach(tx, tenantId, breachId));
   }
 }
 
 @QueryHandler(ListBreaches)
 export class ListBreachesHandler implements IQueryHandler<ListBreaches> {
-  constructor(@Inject(SQL_CLIENT) private readonly sql: SqlClient) {}
+  constructor(private readonly reads: TenantReads) {}
   execute({ tenantId, filter }: ListBreaches) {
-    return listBreaches(this.sql, tenantId, filter);
+    return this.reads.as(tenantId, (tx) => listBreaches(tx, tenantId, filter));
   }
 }

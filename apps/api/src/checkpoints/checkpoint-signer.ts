@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { migrate, type SqlClient } from '@ledger/event-store';
 import { formatCheckpoint, signNote } from '@ledger/integrity';
 import { latestCheckpoint, rootAt, saveCheckpoint, sealedSize, signedCheckpointMigrations } from '@ledger/projections';
@@ -14,7 +14,7 @@ const TICK_MS = 250;
  * database take turns under an advisory lock, and a tree size is only ever signed once.
  */
 @Injectable()
-export class CheckpointSigner implements OnApplicationBootstrap, OnApplicationShutdown {
+export class CheckpointSigner implements OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('Checkpoints');
   private timer?: NodeJS.Timeout;
   private running?: Promise<void>;
@@ -29,8 +29,12 @@ export class CheckpointSigner implements OnApplicationBootstrap, OnApplicationSh
     this.startedAt = clock();
   }
 
-  async onApplicationBootstrap() {
-    await migrate(this.sql, 'signed-checkpoints', signedCheckpointMigrations);
+  // Before any module's bootstrap: tenant isolation (LedgerModule) then grants tenant reads this table.
+  onModuleInit() {
+    return migrate(this.sql, 'signed-checkpoints', signedCheckpointMigrations);
+  }
+
+  onApplicationBootstrap() {
     this.timer = setInterval(() => {
       this.running ??= this.signIfDue()
         .then(() => undefined)

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DomainError } from '@ledger/domain';
-import type { SqlClient } from '@ledger/event-store';
+import { readAsTenant, type SqlClient } from '@ledger/event-store';
 import { formatConsistencyBundle, formatTlogProof } from '@ledger/integrity';
 import {
   checkpointAt,
@@ -31,7 +31,7 @@ export class ProofService {
   }
 
   async inclusion(tenantId: string, eventId: string, treeSize?: number | null): Promise<InclusionProofType> {
-    const leafIndex = (await leafIndexes(this.sql, tenantId, [eventId])).get(eventId);
+    const leafIndex = (await readAsTenant(this.sql, tenantId, (tx) => leafIndexes(tx, tenantId, [eventId]))).get(eventId);
     if (leafIndex === undefined) throw new DomainError(`event ${eventId} is not in the log yet (or not yours)`, 'NOT_FOUND', 'eventId');
     const checkpoint = await this.signed(treeSize, 'treeSize');
     if (leafIndex >= checkpoint.treeSize) {

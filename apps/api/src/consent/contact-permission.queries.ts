@@ -1,9 +1,7 @@
-import { Inject } from '@nestjs/common';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { assertChannelFits, type Audience, type ContactChannel, contactPermission, DomainError, normalisePurpose } from '@ledger/domain';
-import type { SqlClient } from '@ledger/event-store';
 import { findContactFacts } from '@ledger/projections';
-import { SQL_CLIENT } from '../ledger/ledger.tokens';
+import { TenantReads } from '../ledger/tenant-reads';
 import { ConsentSubjectPrivacy } from './consent-subject-privacy';
 import type { ContactPermissionType } from './consent.types';
 
@@ -25,7 +23,7 @@ export class CheckContactPermissions extends Query<ContactPermissionType[]> {
 @QueryHandler(CheckContactPermissions)
 export class CheckContactPermissionsHandler implements IQueryHandler<CheckContactPermissions> {
   constructor(
-    @Inject(SQL_CLIENT) private readonly sql: SqlClient,
+    private readonly reads: TenantReads,
     private readonly subjects: ConsentSubjectPrivacy,
   ) {}
 
@@ -42,7 +40,7 @@ export class CheckContactPermissionsHandler implements IQueryHandler<CheckContac
       }
     });
     const hashes = identified.flatMap((s) => ('identifierHash' in s ? [s.identifierHash] : []));
-    const facts = await findContactFacts(this.sql, tenantId, hashes, request.channel);
+    const facts = await this.reads.as(tenantId, (tx) => findContactFacts(tx, tenantId, hashes, request.channel));
     return identified.map((s) =>
       'identifierHash' in s
         ? { subject: s.subject.value, ...contactPermission(facts.get(s.identifierHash)!, { ...request, purpose }) }

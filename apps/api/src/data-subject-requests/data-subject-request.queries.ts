@@ -1,6 +1,5 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
-import type { SqlClient } from '@ledger/event-store';
 import {
   type DataSubjectRequestFilter,
   type DataSubjectRequestRecord,
@@ -8,7 +7,8 @@ import {
   listDataSubjectRequests,
   type Page,
 } from '@ledger/projections';
-import { type Clock, CLOCK, SQL_CLIENT } from '../ledger/ledger.tokens';
+import { type Clock, CLOCK } from '../ledger/ledger.tokens';
+import { TenantReads } from '../ledger/tenant-reads';
 
 export class GetDataSubjectRequest extends Query<DataSubjectRequestRecord | null> {
   constructor(
@@ -30,9 +30,9 @@ export class ListDataSubjectRequests extends Query<Page<DataSubjectRequestRecord
 
 @QueryHandler(GetDataSubjectRequest)
 export class GetDataSubjectRequestHandler implements IQueryHandler<GetDataSubjectRequest> {
-  constructor(@Inject(SQL_CLIENT) private readonly sql: SqlClient) {}
+  constructor(private readonly reads: TenantReads) {}
   execute({ tenantId, requestId }: GetDataSubjectRequest) {
-    return findDataSubjectRequest(this.sql, tenantId, requestId);
+    return this.reads.as(tenantId, (tx) => findDataSubjectRequest(tx, tenantId, requestId));
   }
 }
 
@@ -40,10 +40,10 @@ export class GetDataSubjectRequestHandler implements IQueryHandler<GetDataSubjec
 @QueryHandler(ListDataSubjectRequests)
 export class ListDataSubjectRequestsHandler implements IQueryHandler<ListDataSubjectRequests> {
   constructor(
-    @Inject(SQL_CLIENT) private readonly sql: SqlClient,
+    private readonly reads: TenantReads,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
   execute({ tenantId, filter }: ListDataSubjectRequests) {
-    return listDataSubjectRequests(this.sql, tenantId, filter, this.clock());
+    return this.reads.as(tenantId, (tx) => listDataSubjectRequests(tx, tenantId, filter, this.clock()));
   }
 }

@@ -1,8 +1,8 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
-import type { SqlClient } from '@ledger/event-store';
 import { type DeadlineFilter, type DeadlineRecord, listDeadlines, type Page } from '@ledger/projections';
-import { type Clock, CLOCK, SQL_CLIENT } from '../ledger/ledger.tokens';
+import { type Clock, CLOCK } from '../ledger/ledger.tokens';
+import { TenantReads } from '../ledger/tenant-reads';
 
 export class ListDeadlines extends Query<Page<DeadlineRecord>> {
   constructor(
@@ -17,11 +17,11 @@ export class ListDeadlines extends Query<Page<DeadlineRecord>> {
 @QueryHandler(ListDeadlines)
 export class ListDeadlinesHandler implements IQueryHandler<ListDeadlines> {
   constructor(
-    @Inject(SQL_CLIENT) private readonly sql: SqlClient,
+    private readonly reads: TenantReads,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   execute({ tenantId, filter }: ListDeadlines) {
-    return listDeadlines(this.sql, tenantId, filter, this.clock());
+    return this.reads.as(tenantId, (tx) => listDeadlines(tx, tenantId, filter, this.clock()));
   }
 }

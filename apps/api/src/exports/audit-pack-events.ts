@@ -1,4 +1,4 @@
-import type { RecordedEvent } from '@ledger/event-store';
+import { readAsTenant, type RecordedEvent } from '@ledger/event-store';
 import { leafIndexes } from '@ledger/projections';
 import type { ExportSources } from './export-sources';
 
@@ -28,11 +28,13 @@ export async function eventsConcerning(
   asOf: Date,
   treeSize: number,
 ): Promise<PackedEvent[]> {
-  const streams = await sources.sql.query<{ stream: string }>(
-    `SELECT DISTINCT stream FROM ledger_events
-     WHERE tenant_id = $1 AND (data->>'controllerId' = $2 OR data->'controllerIds' @> jsonb_build_array($2::text))
-     ORDER BY stream`,
-    [tenantId, controllerId],
+  const streams = await readAsTenant(sources.sql, tenantId, (tx) =>
+    tx.query<{ stream: string }>(
+      `SELECT DISTINCT stream FROM ledger_events
+       WHERE tenant_id = $1 AND (data->>'controllerId' = $2 OR data->'controllerIds' @> jsonb_build_array($2::text))
+       ORDER BY stream`,
+      [tenantId, controllerId],
+    ),
   );
   const asOfIso = asOf.toISOString();
   const wanted: RecordedEvent[] = [];
@@ -41,7 +43,7 @@ export async function eventsConcerning(
       const named = controllersNamed(event.data);
       if (event.metadata.occurredAt <= asOfIso && (named === null || named.includes(controllerId))) wanted.push(event);
     }
-  const leaves = await leafIndexes(sources.sql, tenantId, wanted.map((e) => e.eventId));
+  const leaves = await readAsTenant(sources.sql, tenantId, (tx) => leafIndexes(tx, tenantId, wanted.map((e) => e.eventId)));
   return wanted
     .map((event) => ({ event, leafIndex: leaves.get(event.eventId) ?? Number.POSITIVE_INFINITY }))
     .filter((packed) => packed.leafIndex < treeSize)

@@ -96,6 +96,7 @@ export async function writeAuditPack(
 
   let done = 0;
   for (const { event, leafIndex } of pack.events) {
+    // Tree nodes are hashes of every tenant's events together: no tenant's data, no tenant filter.
     const hashes = await inclusionProofAt(sources.sql, leafIndex, checkpoint.treeSize);
     add(proofFileOf(event.eventId), formatTlogProof({ index: leafIndex, hashes, checkpoint: checkpoint.note }));
     options.progress?.(++done, pack.events.length);

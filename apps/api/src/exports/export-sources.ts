@@ -1,4 +1,4 @@
-import type { EventStore, SqlExecutor } from '@ledger/event-store';
+import type { EventStore, SqlClient } from '@ledger/event-store';
 import type { FieldSealer } from '@ledger/privacy';
 
 /**
@@ -6,7 +6,8 @@ import type { FieldSealer } from '@ledger/privacy';
  * directly): the same export code serves both.
  */
 export interface ExportSources {
-  sql: SqlExecutor;
+  /** Tenant data is read through readAsTenant, under row-level security. */
+  sql: SqlClient;
   store: EventStore;
   sealer: FieldSealer;
   /** The log's name, printed with every checkpoint. */

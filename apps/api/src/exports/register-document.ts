@@ -1,3 +1,4 @@
+import { readAsTenant } from '@ledger/event-store';
 import type { ProcessingRole } from '@ledger/domain';
 import type { FieldSealer } from '@ledger/privacy';
 import type { ProcessingActivityRecord, SignedCheckpoint } from '@ledger/projections';
@@ -34,7 +35,7 @@ export interface RegisterRequest extends ExportTime {
  */
 export async function registerDocument(sources: ExportSources, tenantId: string, request: RegisterRequest, now = new Date()): Promise<RegisterDocument> {
   const asOf = request.asOf ?? now;
-  const snapshot = await registerSnapshot(sources.sql, tenantId, { ...request, asOf });
+  const snapshot = await readAsTenant(sources.sql, tenantId, (tx) => registerSnapshot(tx, tenantId, { ...request, asOf }));
   const own = snapshot.activities.filter((a) => a.role === request.record);
   return {
     format: REGISTER_FORMAT,

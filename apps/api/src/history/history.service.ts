@@ -1,8 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DomainError } from '@ledger/domain';
-import type { EventStore, RecordedEvent, SqlClient } from '@ledger/event-store';
+import type { EventStore, RecordedEvent } from '@ledger/event-store';
 import { InvalidCursorError, keyAfter, leafIndexes, type Page, pageOf } from '@ledger/projections';
-import { EVENT_STORE, SQL_CLIENT } from '../ledger/ledger.tokens';
+import { EVENT_STORE } from '../ledger/ledger.tokens';
+import { TenantReads } from '../ledger/tenant-reads';
 import { type LedgerEvent, ledgerEventOf } from '../ledger/ledger.types';
 import { RECORD_STREAMS, type RecordHistoryArgs } from './history.inputs';
 import { type EventCauses, MAX_CORRELATED } from './history.types';
@@ -14,12 +15,12 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export class HistoryService {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(SQL_CLIENT) private readonly sql: SqlClient,
+    private readonly reads: TenantReads,
   ) {}
 
   /** Events with their Merkle leaf, for the API. */
   async withLeaves(tenantId: string, events: RecordedEvent[]): Promise<LedgerEvent[]> {
-    const leaves = await leafIndexes(this.sql, tenantId, events.map((e) => e.eventId));
+    const leaves = await this.reads.as(tenantId, (tx) => leafIndexes(tx, tenantId, events.map((e) => e.eventId)));
     return events.map((event) => ledgerEventOf(event, leaves.get(event.eventId) ?? null));
   }
 
@@ -77,7 +78,7 @@ export class HistoryService {
 
   /** The stored events at these (stream, revision) places, read through the store so they are byte for byte what it hashed. */
   private async eventsAt(tenantId: string, query: string, params: unknown[]): Promise<RecordedEvent[]> {
-    const places = await this.sql.query<{ stream: string; revision: number }>(query, [tenantId, ...params]);
+    const places = await this.reads.as(tenantId, (tx) => tx.query<{ stream: string; revision: number }>(query, [tenantId, ...params]));
     const events = await Promise.all(places.map(async ({ stream, revision }) => (await this.store.readStream(tenantId, stream, revision))[0]));
     return events.filter((e): e is RecordedEvent => !!e);
   }

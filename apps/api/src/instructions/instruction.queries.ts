@@ -1,8 +1,6 @@
-import { Inject } from '@nestjs/common';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
-import type { SqlClient } from '@ledger/event-store';
 import { findInstruction, InstructionFilter, InstructionRecord, listInstructions, Page } from '@ledger/projections';
-import { SQL_CLIENT } from '../ledger/ledger.tokens';
+import { TenantReads } from '../ledger/tenant-reads';
 
 export class GetInstruction extends Query<InstructionRecord | null> {
   constructor(
@@ -24,16 +22,16 @@ export class ListInstructions extends Query<Page<InstructionRecord>> {
 
 @QueryHandler(GetInstruction)
 export class GetInstructionHandler implements IQueryHandler<GetInstruction> {
-  constructor(@Inject(SQL_CLIENT) private readonly sql: SqlClient) {}
+  constructor(private readonly reads: TenantReads) {}
   execute({ tenantId, instructionId }: GetInstruction) {
-    return findInstruction(this.sql, tenantId, instructionId);
+    return this.reads.as(tenantId, (tx) => findInstruction(tx, tenantId, instructionId));
   }
 }
 
 @QueryHandler(ListInstructions)
 export class ListInstructionsHandler implements IQueryHandler<ListInstructions> {
-  constructor(@Inject(SQL_CLIENT) private readonly sql: SqlClient) {}
+  constructor(private readonly reads: TenantReads) {}
   execute({ tenantId, filter }: ListInstructions) {
-    return listInstructions(this.sql, tenantId, filter);
+    return this.reads.as(tenantId, (tx) => listInstructions(tx, tenantId, filter));
   }
 }

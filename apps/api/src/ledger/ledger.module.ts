@@ -1,12 +1,16 @@
 import { DynamicModule, Global, Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { closeEventStore, type EventStore, openEventStore, openSqlClient, type SqlClient } from '@ledger/event-store';
+import { closeEventStore, type EventStore, isolateTenants, openEventStore, openSqlClient, type SqlClient } from '@ledger/event-store';
 import { allProjections, ProjectionRunner } from '@ledger/projections';
 import type { LedgerConfig } from '../config';
 import { CommandSender } from './command-sender';
 import { DeciderExecutor } from './decider-executor';
 import { CLOCK, EVENT_STORE, LEDGER_CONFIG, SQL_CLIENT } from './ledger.tokens';
+import { TenantReads } from './tenant-reads';
 
-/** Starts the projections once the app is up, and stops them before the database closes. */
+/**
+ * Once every module has migrated its tables: row-level security on each table with a tenant, then
+ * the projections. Stops them before the database closes.
+ */
 @Injectable()
 class LedgerLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
   constructor(
@@ -15,8 +19,9 @@ class LedgerLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
     @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
-  onApplicationBootstrap() {
-    return this.projections.start();
+  async onApplicationBootstrap() {
+    await isolateTenants(this.sql);
+    await this.projections.start();
   }
 
   async onApplicationShutdown() {
@@ -53,8 +58,9 @@ export class LedgerModule {
         LedgerLifecycle,
         DeciderExecutor,
         CommandSender,
+        TenantReads,
       ],
-      exports: [LEDGER_CONFIG, CLOCK, SQL_CLIENT, EVENT_STORE, ProjectionRunner, DeciderExecutor, CommandSender],
+      exports: [LEDGER_CONFIG, CLOCK, SQL_CLIENT, EVENT_STORE, ProjectionRunner, DeciderExecutor, CommandSender, TenantReads],
     };
   }
 }

@@ -1,8 +1,6 @@
-import { Inject } from '@nestjs/common';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
-import type { SqlClient } from '@ledger/event-store';
 import { findProcessingActivity, listRegister, type Page, type ProcessingActivityRecord, type RegisterFilter } from '@ledger/projections';
-import { SQL_CLIENT } from '../ledger/ledger.tokens';
+import { TenantReads } from '../ledger/tenant-reads';
 
 export class GetProcessingActivity extends Query<ProcessingActivityRecord | null> {
   constructor(
@@ -24,16 +22,16 @@ export class ListRegister extends Query<Page<ProcessingActivityRecord>> {
 
 @QueryHandler(GetProcessingActivity)
 export class GetProcessingActivityHandler implements IQueryHandler<GetProcessingActivity> {
-  constructor(@Inject(SQL_CLIENT) private readonly sql: SqlClient) {}
+  constructor(private readonly reads: TenantReads) {}
   execute({ tenantId, processingActivityId }: GetProcessingActivity) {
-    return findProcessingActivity(this.sql, tenantId, processingActivityId);
+    return this.reads.as(tenantId, (tx) => findProcessingActivity(tx, tenantId, processingActivityId));
   }
 }
 
 @QueryHandler(ListRegister)
 export class ListRegisterHandler implements IQueryHandler<ListRegister> {
-  constructor(@Inject(SQL_CLIENT) private readonly sql: SqlClient) {}
+  constructor(private readonly reads: TenantReads) {}
   execute({ tenantId, filter }: ListRegister) {
-    return listRegister(this.sql, tenantId, filter);
+    return this.reads.as(tenantId, (tx) => listRegister(tx, tenantId, filter));
   }
 }

@@ -1,7 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { authorisationFor, controllerAgreementOf, type ControllerAuthorisation, dpaDecider } from '@ledger/domain';
-import type { SqlClient } from '@ledger/event-store';
 import {
   findDataProcessingAgreement,
   findSubprocessor,
@@ -11,7 +10,8 @@ import {
   type SubprocessorFilter,
   type SubprocessorRecord,
 } from '@ledger/projections';
-import { type Clock, CLOCK, SQL_CLIENT } from '../ledger/ledger.tokens';
+import { type Clock, CLOCK } from '../ledger/ledger.tokens';
+import { TenantReads } from '../ledger/tenant-reads';
 
 export interface ControllerSubprocessor {
   subprocessor: SubprocessorRecord;
@@ -39,9 +39,9 @@ export class ListSubprocessorsForController extends Query<Page<ControllerSubproc
 
 @QueryHandler(GetSubprocessor)
 export class GetSubprocessorHandler implements IQueryHandler<GetSubprocessor> {
-  constructor(@Inject(SQL_CLIENT) private readonly sql: SqlClient) {}
+  constructor(private readonly reads: TenantReads) {}
   execute({ tenantId, subprocessorId }: GetSubprocessor) {
-    return findSubprocessor(this.sql, tenantId, subprocessorId);
+    return this.reads.as(tenantId, (tx) => findSubprocessor(tx, tenantId, subprocessorId));
   }
 }
 
@@ -49,17 +49,17 @@ export class GetSubprocessorHandler implements IQueryHandler<GetSubprocessor> {
 @QueryHandler(ListSubprocessorsForController)
 export class ListSubprocessorsForControllerHandler implements IQueryHandler<ListSubprocessorsForController> {
   constructor(
-    @Inject(SQL_CLIENT) private readonly sql: SqlClient,
+    private readonly reads: TenantReads,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async execute({ tenantId, controllerId, page }: ListSubprocessorsForController): Promise<Page<ControllerSubprocessor>> {
     // At a point in time, the agreement is read at the same log prefix and states are judged at asOf.
-    const point = await pointOf(this.sql, page);
-    const [list, dpa] = await Promise.all([
-      listSubprocessors(this.sql, tenantId, page, point),
-      findDataProcessingAgreement(this.sql, tenantId, controllerId, point),
-    ]);
+    const { point, list, dpa } = await this.reads.as(tenantId, async (tx) => {
+      const point = await pointOf(tx, page);
+      const list = await listSubprocessors(tx, tenantId, page, point);
+      return { point, list, dpa: await findDataProcessingAgreement(tx, tenantId, controllerId, point) };
+    });
     const agreement = controllerAgreementOf(dpa ?? dpaDecider.initialState);
     const now = point?.asOf ?? this.clock();
     return {

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { closeEventStore, type EventStore, migrate, openEventStore, openSqlClient } from '@ledger/event-store';
+import { closeEventStore, type EventStore, isolateTenants, migrate, openEventStore, openSqlClient } from '@ledger/event-store';
 import { parseSignerKey } from '@ledger/integrity';
 import { FieldSealer, SqlSubjectKeyStore } from '@ledger/privacy';
 import { signedCheckpointMigrations } from '@ledger/projections';
@@ -21,6 +21,7 @@ export async function withExportSources<T>(config: LedgerConfig, work: (sources:
   try {
     store = await openEventStore(config, sql);
     await migrate(sql, 'signed-checkpoints', signedCheckpointMigrations);
+    await isolateTenants(sql);
     const sealer = new FieldSealer(await SqlSubjectKeyStore.open(sql));
     return await work({ sql, store, sealer, origin, verifierKey });
   } finally {
