@@ -28,11 +28,15 @@ const CALLERS: Caller[] = ['admin', 'processor', 'controller', 'auditor', 'expir
 
 const ADMIN = ['admin'] as const;
 const WRITE = ['processor'] as const;
-/** Mutations a controller makes on its own relationship (GDPR-RULES: instructions, Art. 28(2) objections and approvals, audits Art. 28(3)(h)). */
+/**
+ * Mutations a controller makes on its own relationship or on a record of it (GDPR-RULES: instructions
+ * given, withdrawn, superseded, Art. 28(3)(a); Art. 28(2) objections and approvals; audits and their
+ * findings, Art. 28(3)(h)).
+ */
 const WRITE_WITH_CONTROLLER = ['processor', 'controller'] as const;
-/** Reads by record id or over the whole tenant: a controller key, confined to its relationship, is refused. */
+/** Reads over the whole tenant, or of records without a controller: a controller key, confined to its relationship, is refused. */
 const READ = ['processor', 'auditor'] as const;
-/** Reads that name the relationship (controllerId), or read the log as a whole (checkpoints). */
+/** Reads that name the relationship (controllerId) or one of its records by id, or read the log as a whole (checkpoints). */
 const READ_WITH_CONTROLLER = ['processor', 'auditor', 'controller'] as const;
 
 const EXPECTED: Record<string, readonly Caller[]> = {
@@ -40,9 +44,9 @@ const EXPECTED: Record<string, readonly Caller[]> = {
   apiKeys: ADMIN,
   auditorReads: ['processor'],
   tenants: ADMIN,
-  audit: READ,
+  audit: READ_WITH_CONTROLLER,
   audits: READ_WITH_CONTROLLER,
-  breach: READ,
+  breach: READ_WITH_CONTROLLER,
   breaches: READ_WITH_CONTROLLER,
   checkpoint: READ_WITH_CONTROLLER,
   consistencyProof: READ_WITH_CONTROLLER,
@@ -50,14 +54,14 @@ const EXPECTED: Record<string, readonly Caller[]> = {
   contactPermissions: READ,
   dataProcessingAgreement: READ_WITH_CONTROLLER,
   dataProcessingAgreements: READ,
-  dataSubjectRequest: READ,
+  dataSubjectRequest: READ_WITH_CONTROLLER,
   dataSubjectRequests: READ_WITH_CONTROLLER,
   deadlines: READ_WITH_CONTROLLER,
   history: READ,
   inclusionProof: READ,
-  instruction: READ,
+  instruction: READ_WITH_CONTROLLER,
   instructions: READ_WITH_CONTROLLER,
-  processingActivity: READ,
+  processingActivity: READ_WITH_CONTROLLER,
   recordHistory: READ,
   register: READ_WITH_CONTROLLER,
   subprocessor: READ,
@@ -72,7 +76,7 @@ const EXPECTED: Record<string, readonly Caller[]> = {
   amendProcessingActivity: WRITE,
   answerAudit: WRITE,
   approveSubprocessor: WRITE_WITH_CONTROLLER,
-  closeAudit: WRITE,
+  closeAudit: WRITE_WITH_CONTROLLER,
   closeBreach: WRITE,
   completeDataSubjectRequest: WRITE,
   eraseSubject: WRITE,
@@ -84,7 +88,7 @@ const EXPECTED: Record<string, readonly Caller[]> = {
   notifySubjectsOfBreach: WRITE,
   objectToSubprocessor: WRITE_WITH_CONTROLLER,
   proposeSubprocessor: WRITE,
-  raiseAuditFinding: WRITE,
+  raiseAuditFinding: WRITE_WITH_CONTROLLER,
   receiveDataSubjectRequest: WRITE,
   receiveInstruction: WRITE_WITH_CONTROLLER,
   recordBreach: WRITE,
@@ -99,25 +103,39 @@ const EXPECTED: Record<string, readonly Caller[]> = {
   retireProcessingActivity: WRITE,
   signDataProcessingAgreement: WRITE,
   submitAudit: WRITE,
-  supersedeInstruction: WRITE,
+  supersedeInstruction: WRITE_WITH_CONTROLLER,
   terminateDataProcessingAgreement: WRITE,
   withdrawConsent: WRITE,
-  withdrawInstruction: WRITE,
+  withdrawInstruction: WRITE_WITH_CONTROLLER,
 };
 
 const OWN_CONTROLLER = 'acme';
 const DENIED = ['FORBIDDEN', 'UNAUTHENTICATED'];
 
-/** A well-typed value for a field: enough for the call to reach its policy. Every controllerId names the caller's own relationship. */
-function valueFor(type: GraphQLInputType, name: string): unknown {
-  if (isNonNullType(type)) return valueFor(type.ofType, name);
-  if (isListType(type)) return [valueFor(type.ofType, name)];
+type RecordKind = 'audit' | 'breach' | 'dataSubjectRequest' | 'instruction' | 'processingActivity';
+/** The argument naming each kind of record in mutations; queries name it `id`, after the record (`breach(id)`). */
+const RECORD_ARGUMENTS: Record<string, RecordKind> = {
+  auditId: 'audit',
+  breachId: 'breach',
+  requestId: 'dataSubjectRequest',
+  instructionId: 'instruction',
+  processingActivityId: 'processingActivity',
+};
+/** Records of OWN_CONTROLLER in tenant `default`, made in beforeAll: operations naming a record by id name one of these. */
+const ownRecords = {} as Record<RecordKind, string>;
+
+/** A well-typed value for a field: enough for the call to reach its policy. Every controllerId and record id is the caller's own relationship's. */
+function valueFor(type: GraphQLInputType, name: string, operation: string): unknown {
+  if (isNonNullType(type)) return valueFor(type.ofType, name, operation);
+  if (isListType(type)) return [valueFor(type.ofType, name, operation)];
   if (isEnumType(type)) return type.getValues()[0].value;
   if (isInputObjectType(type)) {
     const fields = Object.values(type.getFields()).filter((f) => isNonNullType(f.type) || f.name === 'controllerId');
-    return Object.fromEntries(fields.map((f) => [f.name, valueFor(f.type, f.name)]));
+    return Object.fromEntries(fields.map((f) => [f.name, valueFor(f.type, f.name, operation)]));
   }
   if (name === 'controllerId') return OWN_CONTROLLER;
+  const record = name === 'id' ? (operation as RecordKind) : RECORD_ARGUMENTS[name];
+  if (ownRecords[record]) return ownRecords[record];
   const scalars: Record<string, unknown> = { Int: 1, Float: 1, Boolean: true, DateTime: new Date().toISOString(), JSONObject: {}, JSON: {} };
   return scalars[getNamedType(type).name] ?? `probe-${name}`;
 }
@@ -129,7 +147,7 @@ function operationFor(kind: 'query' | 'mutation', field: GraphQLField<unknown, u
   const selection = isCompositeType(getNamedType(field.type)) ? ' { __typename }' : '';
   return {
     query: `${kind}${declared ? `(${declared})` : ''} { ${field.name}${passed ? `(${passed})` : ''}${selection} }`,
-    variables: Object.fromEntries(args.map((a) => [a.name, valueFor(a.type, a.name)])),
+    variables: Object.fromEntries(args.map((a) => [a.name, valueFor(a.type, a.name, field.name)])),
   };
 }
 
@@ -146,17 +164,39 @@ describe('authorisation of every operation, for every caller, on two tenants', (
   const call = (token: string | null, query: string, variables: Record<string, unknown> = {}) =>
     api.gql(query, variables, { authorization: token ? bearer(token).authorization : '' });
 
-  async function seed(token: string, tenant: 'default' | 'other') {
-    const controllerId = tenant === 'default' ? OWN_CONTROLLER : 'globex-of-other-tenant';
-    const breach = await call(token, `mutation($input: RecordBreachInput!) { recordBreach(input: $input) { breach { id } } }`, {
-      input: {
-        nature: `breach of ${tenant}`, dataSubjectCategories: ['employees'], approximateDataSubjectCount: 3, recordCategories: ['e-mail'],
-        approximateRecordCount: 3, likelyConsequences: 'phishing', measures: 'reset', controllerIds: [controllerId], riskLevel: 'RISK',
-      },
+  /** One record of each kind for `controllerId`, made by a processor key of the tenant. */
+  async function seed(token: string, controllerId: string): Promise<Record<RecordKind, string>> {
+    const made = async (mutation: string, input: Record<string, unknown>) => {
+      const answer = await call(token, mutation, { input });
+      expect(answer.errors).toBeUndefined();
+      // { mutation: { record: { id } } }: the record's id.
+      const [payload] = Object.values(answer.data as Record<string, Record<string, { id: string }>>);
+      return Object.values(payload)[0];
+    };
+    await made(`mutation($input: SignDataProcessingAgreementInput!) { signDataProcessingAgreement(input: $input) { agreement { controllerId } } }`, {
+      controllerId, controllerName: controllerId, effectiveDate: '2020-01-01T00:00:00.000Z', clauses: ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H'], subprocessorAuthorisation: 'GENERAL',
     });
-    expect(breach.errors).toBeUndefined();
-    idsOf[tenant].push(breach.data.recordBreach.breach.id, controllerId);
+    const breach = await made(`mutation($input: RecordBreachInput!) { recordBreach(input: $input) { breach { id } } }`, {
+      nature: `breach at ${controllerId}`, dataSubjectCategories: ['employees'], approximateDataSubjectCount: 3, recordCategories: ['e-mail'],
+      approximateRecordCount: 3, likelyConsequences: 'phishing', measures: 'reset', controllerIds: [controllerId], riskLevel: 'RISK',
+    });
+    const instruction = await made(`mutation($input: ReceiveInstructionInput!) { receiveInstruction(input: $input) { instruction { id } } }`, {
+      controllerId, subject: 'retention', text: 'Keep invoices for ten years.', channel: 'TICKET',
+    });
+    const audit = await made(`mutation($input: RequestAuditInput!) { requestAudit(input: $input) { audit { id } } }`, {
+      controllerId, templateId: 'processor-audit-v1', dueAt: new Date(Date.now() + 30 * 86_400_000).toISOString(),
+    });
+    const request = await made(`mutation($input: ReceiveDataSubjectRequestInput!) { receiveDataSubjectRequest(input: $input) { dataSubjectRequest { id } } }`, {
+      controllerId, type: 'ACCESS', requester: { name: 'Jeanne Martin' },
+    });
+    const activity = await made(`mutation($input: RecordProcessingActivityInput!) { recordProcessingActivity(input: $input) { processingActivity { id } } }`, {
+      role: 'PROCESSOR', controllerId, name: 'Desk booking', categoriesOfProcessing: ['hosting'],
+    });
+    return { breach: breach.id, instruction: instruction.id, audit: audit.id, dataSubjectRequest: request.id, processingActivity: activity.id };
   }
+
+  /** Records a confined controller key must not reach: another controller's in its tenant, and its namesake's in another tenant. */
+  const outOfReach = {} as Record<'anotherController' | 'anotherTenant', Record<RecordKind, string>>;
 
   beforeAll(async () => {
     const prepared = await storage.config();
@@ -177,8 +217,13 @@ describe('authorisation of every operation, for every caller, on two tenants', (
     tokens.revoked = revoked.token;
     tokens.none = null;
     otherProcessor = await issue('processor', {}, 'other');
-    await seed(api.token, 'default');
-    await seed(otherProcessor, 'other');
+    Object.assign(ownRecords, await seed(api.token, OWN_CONTROLLER));
+    idsOf.default.push(...Object.values(ownRecords));
+    const foreign = await seed(otherProcessor, 'globex-of-other-tenant');
+    idsOf.other.push(...Object.values(foreign), 'globex-of-other-tenant');
+    outOfReach.anotherController = await seed(api.token, 'initech');
+    outOfReach.anotherTenant = await seed(otherProcessor, OWN_CONTROLLER);
+    idsOf.other.push(...Object.values(outOfReach.anotherTenant));
     const introspection = await call(api.token, getIntrospectionQuery());
     schema = buildClientSchema(introspection.data);
     await new Promise((resolve) => setTimeout(resolve, 1600)); // the expiring auditor's key lapses
@@ -225,6 +270,38 @@ describe('authorisation of every operation, for every caller, on two tenants', (
     expect(new Date(reads[0].readAt).getTime()).toBeGreaterThanOrEqual(before - 1000);
     expect(new Set(reads.map((r: { operation: string }) => r.operation))).toEqual(new Set(Object.keys(EXPECTED).filter((op) => EXPECTED[op].includes('auditor'))));
     expect((await call(otherProcessor, '{ auditorReads { actor } }')).data.auditorReads).toEqual([]);
+  });
+
+  it("lets a confined controller key reach its own controller's records by id, and no other controller's or tenant's", async () => {
+    const read = (kind: RecordKind, id: string) => call(tokens.controller, `query($id: ID!) { ${kind}(id: $id) { __typename } }`, { id });
+    for (const kind of Object.keys(ownRecords) as RecordKind[]) {
+      const own = await read(kind, ownRecords[kind]);
+      expect({ kind, errors: own.errors, found: !!own.data?.[kind] }).toEqual({ kind, errors: undefined, found: true });
+      for (const [whose, records] of Object.entries(outOfReach)) {
+        const answer = await read(kind, records[kind]);
+        expect({ kind, whose, code: answer.errors?.[0]?.extensions?.code, data: answer.data?.[kind] ?? null }).toEqual({ kind, whose, code: 'FORBIDDEN', data: null });
+      }
+    }
+
+    // It acts on its own records (withdrawing its instruction names its key as the actor); on another controller's, it is refused and nothing is appended.
+    // A controller of its own, since the generated calls above may have ended acme's agreement.
+    const hooli = await seed(api.token, 'hooli');
+    const hooliKey = (await issueKey(api.url, { name: 'hooli-legal', role: 'controller', tenantId: 'default', controllerId: 'hooli' })).token;
+    const withdraw = (instructionId: string) =>
+      call(hooliKey, `mutation($input: WithdrawInstructionInput!) { withdrawInstruction(input: $input) { ledger { stream } } }`, {
+        input: { instructionId, reason: 'sent to the wrong processor' },
+      });
+    const withdrawn = await withdraw(hooli.instruction);
+    expect(withdrawn.errors).toBeUndefined();
+    const events = `query($stream: String!) { history(stream: $stream) { type metadata { actor { id role } } } }`;
+    const ownHistory = (await call(tokens.processor, events, { stream: withdrawn.data.withdrawInstruction.ledger.stream })).data.history;
+    expect(ownHistory.at(-1)).toEqual({ type: 'InstructionWithdrawn', metadata: { actor: { id: 'hooli-legal', role: 'controller' } } });
+
+    const theirs = outOfReach.anotherController.instruction;
+    const revision = async () => (await call(tokens.processor, `query($id: ID!) { instruction(id: $id) { revision } }`, { id: theirs })).data.instruction.revision;
+    const before = await revision();
+    expect((await withdraw(theirs)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(await revision()).toBe(before);
   });
 
   it('answers no key of one tenant with anything of the other tenant', async () => {

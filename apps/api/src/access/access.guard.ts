@@ -6,8 +6,10 @@ import type { SqlClient } from '@ledger/event-store';
 import type { Request } from 'express';
 import { GraphQLError } from 'graphql';
 import { type Clock, CLOCK, SQL_CLIENT } from '../ledger/ledger.tokens';
+import { TenantReads } from '../ledger/tenant-reads';
 import { recordAuditorRead } from './api-key.table';
-import { ANY_RELATIONSHIP, OPEN, POLICY } from './policy';
+import { ANY_RELATIONSHIP, OPEN, POLICY, RECORD_OF, type RecordArgument } from './policy';
+import { controllersOf } from './record-controllers';
 import type { AuthenticatedRequest, Principal } from './principal';
 
 interface Call {
@@ -17,10 +19,10 @@ interface Call {
   graphql: boolean;
 }
 
-/** The relationship an operation names, if any: where the policy looks for a confined key's controller. */
-function relationshipOf(args: Record<string, unknown>): unknown {
+/** An argument of the call, at the top level or in `input`. */
+function argumentOf(args: Record<string, unknown>, name: string): unknown {
   const input = args.input as Record<string, unknown> | undefined;
-  return args.controllerId ?? input?.controllerId;
+  return args[name] ?? input?.[name];
 }
 
 /**
@@ -34,6 +36,7 @@ export class AccessGuard implements CanActivate {
     private readonly reflector: Reflector,
     @Inject(SQL_CLIENT) private readonly sql: SqlClient,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly reads: TenantReads,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -50,12 +53,28 @@ export class AccessGuard implements CanActivate {
     if (!roles) return deny(`${call.operation} has no access policy`);
     if (!roles.includes(principal.role)) return deny(`a ${principal.role} key may not call ${call.operation}`);
     const confined = principal.controllerId && !this.reflector.get<boolean>(ANY_RELATIONSHIP, context.getHandler());
-    if (confined && relationshipOf(call.args) !== principal.controllerId)
-      return deny(`this key acts only on controller ${principal.controllerId}'s relationship: ${call.operation} must name controllerId "${principal.controllerId}"`);
+    if (confined && !(await this.concernsOwnRelationship(call, principal, this.reflector.get<RecordArgument>(RECORD_OF, context.getHandler()))))
+      return deny(
+        `this key acts only on controller ${principal.controllerId}'s relationship: ${call.operation} must name controllerId "${principal.controllerId}" or one of its records`,
+      );
     // Auditors only read (their policy says so): each read is kept, before it is answered, for the processor to see.
     if (principal.role === 'auditor')
       await recordAuditorRead(this.sql, principal.context.tenantId, { keyId: principal.keyId, actor: principal.context.actor.id, operation: call.operation, readAt: this.clock() });
     return true;
+  }
+
+  /**
+   * A confined key's call names its controller, or a record of it. The record is read as the
+   * key's tenant: one that does not exist, or is another controller's, is refused alike.
+   */
+  private async concernsOwnRelationship(call: Call, principal: Principal, named?: RecordArgument): Promise<boolean> {
+    const controllerId = argumentOf(call.args, 'controllerId');
+    if (controllerId !== undefined && controllerId !== principal.controllerId) return false;
+    if (!named) return controllerId !== undefined;
+    const id = argumentOf(call.args, named.idArg);
+    if (typeof id !== 'string') return false;
+    const { tenantId } = principal.context;
+    return (await this.reads.as(tenantId, (tx) => controllersOf(tx, tenantId, named.record, id))).includes(principal.controllerId!);
   }
 
   /** The root operation being called, or null for a nested field (its root field was checked). */

@@ -21,3 +21,20 @@ export const ANY_RELATIONSHIP = Symbol('any-relationship');
 
 /** The operation reads the log as a whole (checkpoints, consistency), not a relationship's records: open to confined keys too. */
 export const AnyRelationship = () => SetMetadata(ANY_RELATIONSHIP, true);
+
+/** The records a confined key may name by id; their controllers are read by controllersOf (record-controllers.ts). */
+export type ScopedRecord = 'audit' | 'breach' | 'dataSubjectRequest' | 'instruction' | 'processingActivity';
+
+export const RECORD_OF = Symbol('record-of');
+
+export interface RecordArgument {
+  record: ScopedRecord;
+  /** The argument holding the record's id, at the top level or in `input`. */
+  idArg: string;
+}
+
+/**
+ * The operation names one record by id instead of a relationship: a confined key may call it for
+ * a record of its own controller, which AccessGuard reads before letting the call through.
+ */
+export const RecordOf = (record: ScopedRecord, idArg: string) => SetMetadata(RECORD_OF, { record, idArg } satisfies RecordArgument);

@@ -10,7 +10,7 @@ import { type AuditRequest, ExecuteAuditCommand } from './audit.commands';
 import { AnswerAuditInput, AuditsArgs, CloseAuditInput, RaiseAuditFindingInput, RequestAuditInput, SubmitAuditInput } from './audit.inputs';
 import { GetAudit, GetAuditFindings, GetAuditQuestions, ListAudits } from './audit.queries';
 import { AuditConnection, AuditFindingType, AuditPayload, AuditQuestionType, AuditType } from './audit.types';
-import { Allow, READERS } from '../access/policy';
+import { Allow, READERS, RecordOf } from '../access/policy';
 
 /** Kept on the GraphQL object so that `questions` knows which template and ids to show, and, read at a point, the answers and findings then. */
 type AuditNode = AuditType & Pick<AuditRecord, 'questionIds' | 'atPoint'>;
@@ -47,7 +47,8 @@ export class AuditsResolver {
     return this.run(ctx, input, { type: 'SubmitAudit', data: { auditId: input.auditId, occurredAt: input.occurredAt ?? new Date() } });
   }
 
-  @Allow('processor')
+  @Allow('processor', 'controller')
+  @RecordOf('audit', 'auditId')
   @Mutation(() => AuditPayload)
   raiseAuditFinding(@Args('input') input: RaiseAuditFindingInput, @Ledger() ctx: RequestContext) {
     const { auditId, text, severity, questionId } = input;
@@ -57,13 +58,15 @@ export class AuditsResolver {
     });
   }
 
-  @Allow('processor')
+  @Allow('processor', 'controller')
+  @RecordOf('audit', 'auditId')
   @Mutation(() => AuditPayload)
   closeAudit(@Args('input') input: CloseAuditInput, @Ledger() ctx: RequestContext) {
     return this.run(ctx, input, { type: 'CloseAudit', data: { auditId: input.auditId, conclusion: input.conclusion ?? null, occurredAt: input.occurredAt ?? new Date() } });
   }
 
   @Allow(...READERS)
+  @RecordOf('audit', 'id')
   @Query(() => AuditType, { nullable: true })
   async audit(@Args('id', { type: () => ID }) id: string, @Ledger() ctx: RequestContext) {
     const record = await this.queries.execute(new GetAudit(ctx.tenantId, id));

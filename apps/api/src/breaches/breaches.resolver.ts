@@ -17,7 +17,7 @@ import {
 } from './breach.inputs';
 import { GetBreach, ListBreaches } from './breach.queries';
 import { BreachConnection, BreachPayload, BreachType } from './breach.types';
-import { Allow, READERS } from '../access/policy';
+import { Allow, READERS, RecordOf } from '../access/policy';
 
 function toType(breach: Breach, stream: string, revision: number): BreachType {
   return {
@@ -78,6 +78,7 @@ export class BreachesResolver {
   }
 
   @Allow(...READERS)
+  @RecordOf('breach', 'id')
   @Query(() => BreachType, { nullable: true })
   async breach(@Args('id', { type: () => ID }) id: string, @Ledger() ctx: RequestContext) {
     const record = await this.queries.execute(new GetBreach(ctx.tenantId, id));

@@ -20,7 +20,7 @@ import {
 import { GetDataSubjectRequest, ListDataSubjectRequests } from './data-subject-request.queries';
 import { RequesterPrivacy } from './requester-privacy';
 import { DataSubjectRequestConnection, DataSubjectRequestPayload, DataSubjectRequestType } from './data-subject-request.types';
-import { Allow, READERS } from '../access/policy';
+import { Allow, READERS, RecordOf } from '../access/policy';
 
 @Resolver(() => DataSubjectRequestType)
 export class DataSubjectRequestsResolver {
@@ -68,6 +68,7 @@ export class DataSubjectRequestsResolver {
   }
 
   @Allow(...READERS)
+  @RecordOf('dataSubjectRequest', 'id')
   @Query(() => DataSubjectRequestType, { nullable: true })
   async dataSubjectRequest(@Args('id', { type: () => ID }) id: string, @Ledger() ctx: RequestContext) {
     const record = await this.queries.execute(new GetDataSubjectRequest(ctx.tenantId, id));

@@ -17,7 +17,7 @@ import {
 } from './instruction.inputs';
 import { GetInstruction, ListInstructions } from './instruction.queries';
 import { InstructionConnection, InstructionPayload, InstructionType } from './instruction.types';
-import { Allow, READERS } from '../access/policy';
+import { Allow, READERS, RecordOf } from '../access/policy';
 
 function toType(instruction: Instruction, stream: string, revision: number): InstructionType {
   return { ...instruction, id: instruction.instructionId, stream, revision };
@@ -60,7 +60,8 @@ export class InstructionsResolver {
     });
   }
 
-  @Allow('processor')
+  @Allow('processor', 'controller')
+  @RecordOf('instruction', 'instructionId')
   @Mutation(() => InstructionPayload)
   supersedeInstruction(@Args('input') input: SupersedeInstructionInput, @Ledger() ctx: RequestContext) {
     return this.run(ctx, input, {
@@ -69,7 +70,8 @@ export class InstructionsResolver {
     });
   }
 
-  @Allow('processor')
+  @Allow('processor', 'controller')
+  @RecordOf('instruction', 'instructionId')
   @Mutation(() => InstructionPayload)
   withdrawInstruction(@Args('input') input: WithdrawInstructionInput, @Ledger() ctx: RequestContext) {
     return this.run(ctx, input, {
@@ -79,6 +81,7 @@ export class InstructionsResolver {
   }
 
   @Allow(...READERS)
+  @RecordOf('instruction', 'id')
   @Query(() => InstructionType, { nullable: true })
   async instruction(@Args('id', { type: () => ID }) id: string, @Ledger() ctx: RequestContext) {
     const record = await this.queries.execute(new GetInstruction(ctx.tenantId, id));

@@ -15,7 +15,7 @@ import {
 } from './processing-activity.inputs';
 import { GetProcessingActivity, ListRegister } from './processing-activity.queries';
 import { ProcessingActivityConnection, ProcessingActivityPayload, ProcessingActivityType } from './processing-activity.types';
-import { Allow, READERS } from '../access/policy';
+import { Allow, READERS, RecordOf } from '../access/policy';
 
 function toType(activity: ProcessingActivity, stream: string, revision: number): ProcessingActivityType {
   return { ...activity, id: activity.processingActivityId, stream, revision };
@@ -73,6 +73,7 @@ export class ProcessingActivitiesResolver {
   }
 
   @Allow(...READERS)
+  @RecordOf('processingActivity', 'id')
   @Query(() => ProcessingActivityType, { nullable: true, description: 'One entry of the register, in force or retired.' })
   async processingActivity(@Args('id', { type: () => ID }) id: string, @Ledger() ctx: RequestContext) {
     const record = await this.queries.execute(new GetProcessingActivity(ctx.tenantId, id));
