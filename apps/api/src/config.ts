@@ -18,6 +18,8 @@ export interface LedgerConfig {
   logLevel?: LogLevelName;
   /** /health/ready answers 503 once a read model is this many seconds behind the log (default 30). */
   readyMaxLagSeconds?: number;
+  /** How long a mutation waits for the registers to show its write (default 10 s); tests shorten it. */
+  readYourWritesTimeoutMs?: number;
   /** An admin key (`ledger_<keyId>_<secret>`) registered at start-up if absent; else one is issued and printed once. */
   adminToken?: string;
   /** How long a key's row is reused before it is read again (default 5; 0: read on every request). */

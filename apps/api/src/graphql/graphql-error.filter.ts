@@ -6,6 +6,7 @@ import { InvalidCursorError } from '@ledger/projections';
 import type { Response } from 'express';
 import { GraphQLError } from 'graphql';
 import { isStorageUnavailable } from '../health/storage-unavailable';
+import { NotYetReadable } from '../ledger/not-yet-readable';
 import { InputValidationError } from './input-validation.error';
 
 const HTTP_STATUS: Record<string, number> = { BAD_USER_INPUT: 400, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409, INTERNAL_SERVER_ERROR: 500, UNAVAILABLE: 503 };
@@ -47,6 +48,13 @@ export class GraphqlErrorFilter implements GqlExceptionFilter {
       return new GraphQLError(`${exception.message}; read the record again and retry`, {
         extensions: { code: 'CONFLICT', stream: exception.stream },
       });
+    if (exception instanceof NotYetReadable) {
+      this.logger.warn(`registers behind: ${exception.message}`);
+      const { commandId, write } = exception;
+      return new GraphQLError(exception.message, {
+        extensions: { code: 'UNAVAILABLE', retryable: true, recorded: true, commandId, stream: write.stream, eventIds: write.events.map((e) => e.eventId) },
+      });
+    }
     if (isStorageUnavailable(exception)) {
       this.logger.warn(`store unavailable: ${(exception as Error).message}`);
       return new GraphQLError('the store is unavailable; retry later with the same commandId', { extensions: { code: 'UNAVAILABLE', retryable: true } });
