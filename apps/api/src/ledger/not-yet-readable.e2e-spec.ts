@@ -32,7 +32,7 @@ describe.each(storagesUnderTest())('a write the registers have not caught up wit
 
     const behind = await api.gql(RECEIVE, { input });
     expect(behind.data).toBeNull();
-    const [error] = behind.errors;
+    const error = behind.errors![0] as unknown as { message: string; extensions: { stream: string; eventIds: string[] } };
     expect(error.extensions).toEqual({ code: 'UNAVAILABLE', retryable: true, recorded: true, commandId: 'rywt-1', stream: expect.stringMatching(/^instruction-/), eventIds: [expect.any(String)] });
     expect(error.message).toContain('ask again with commandId "rywt-1"');
     // The event is in the log (history reads the event store, not the registers).
