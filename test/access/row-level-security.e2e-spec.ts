@@ -1,4 +1,5 @@
 import type { SqlClient } from '@ledger/event-store';
+import { sealedSize, sizeRecordedBy } from '@ledger/projections';
 import { SQL_CLIENT } from '@ledger/api/ledger/ledger.tokens';
 import { TenantReads } from '@ledger/api/ledger/tenant-reads';
 import { DEMO_SCENARIOS, loadDemo } from '../../apps/cli/src/demo/load-demo';
@@ -82,6 +83,14 @@ describe.each(storagesUnderTest())('row-level security on the $name store', (sto
 
   it('a tenant with no data sees no row of any table', async () => {
     for (const { name } of tables) expect({ table: name, rows: await reads.as('nobody', (tx) => tx.query(`SELECT * FROM ${name}`)) }).toEqual({ table: name, rows: [] });
+  });
+
+  it('tells a tenant the size of the whole log, not the end of its own leaves (points in time, exports at a time)', async () => {
+    const whole = await sealedSize(sql);
+    // The demo loads the first tenant first: its own leaves end well before the log does.
+    expect(owner.get('ledger_merkle_leaves')!.get(TENANTS[0])!).toBeLessThan(whole);
+    expect(await reads.as(TENANTS[0], (tx) => sealedSize(tx))).toBe(whole);
+    expect(await reads.as(TENANTS[0], (tx) => sizeRecordedBy(tx, new Date()))).toBe(whole);
   });
 
   it('tenant reads cannot write: a delete is refused and the rows stay', async () => {

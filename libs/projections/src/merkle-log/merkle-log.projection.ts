@@ -64,6 +64,18 @@ export const merkleLogProjection: BatchProjection = {
         'CREATE INDEX ledger_merkle_leaves_recorded_by ON ledger_merkle_leaves (recorded_by, leaf_index)',
       ],
     },
+    {
+      // The log's size is everyone's (every checkpoint states it), but its leaves are each their
+      // tenant's: under row-level security a tenant read sees only its own leaves, and would take
+      // its last leaf for the end of the log. These run as the tables' owner and return a number.
+      version: 3,
+      statements: [
+        `CREATE FUNCTION ledger_sealed_size() RETURNS bigint LANGUAGE sql STABLE SECURITY DEFINER SET search_path FROM CURRENT
+           AS $$ SELECT coalesce(max(leaf_index) + 1, 0) FROM ledger_merkle_leaves $$`,
+        `CREATE FUNCTION ledger_size_recorded_by(at timestamptz) RETURNS bigint LANGUAGE sql STABLE SECURITY DEFINER SET search_path FROM CURRENT
+           AS $$ SELECT coalesce((SELECT leaf_index + 1 FROM ledger_merkle_leaves WHERE recorded_by <= at ORDER BY recorded_by DESC, leaf_index DESC LIMIT 1), 0) $$`,
+      ],
+    },
   ],
 
   async applyBatch(tx: SqlExecutor, events: RecordedEvent[]): Promise<void> {

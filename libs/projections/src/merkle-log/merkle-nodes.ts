@@ -3,7 +3,7 @@ import { assembleProof, consistencyPlan, inclusionPlan, NodeId, rootFromPlan, ro
 
 /** Number of leaves sealed so far: an index lookup, not a count. */
 export async function sealedSize(sql: SqlExecutor): Promise<number> {
-  const [row] = await sql.query<{ size: string }>('SELECT coalesce(max(leaf_index) + 1, 0)::text AS size FROM ledger_merkle_leaves');
+  const [row] = await sql.query<{ size: string }>('SELECT ledger_sealed_size()::text AS size');
   return Number(row.size);
 }
 

@@ -96,11 +96,8 @@ function remember(sql: SqlExecutor, treeSize: number, rootHash: string): void {
 
 /** The longest log prefix recorded entirely at or before `at`: recorded_by only grows along the log, so one index probe. */
 export async function sizeRecordedBy(sql: SqlExecutor, at: Date): Promise<number> {
-  const [row] = await sql.query<{ size: string }>(
-    `SELECT (leaf_index + 1)::text AS size FROM ledger_merkle_leaves WHERE recorded_by <= $1 ORDER BY recorded_by DESC, leaf_index DESC LIMIT 1`,
-    [at],
-  );
-  return row ? Number(row.size) : 0;
+  const [row] = await sql.query<{ size: string }>('SELECT ledger_size_recorded_by($1)::text AS size', [at]);
+  return Number(row.size);
 }
 
 /** The point a list query asks for, resolved; null when it asks for the current state. */
