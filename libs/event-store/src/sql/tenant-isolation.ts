@@ -26,7 +26,12 @@ BEGIN
     EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
     END;
   END IF;
-  IF NOT pg_has_role(current_user, '${TENANT_READER_ROLE}', 'MEMBER') THEN
+  -- From PostgreSQL 16 the creator of a role holds it WITH ADMIN but may not SET it: ask for SET there.
+  IF current_setting('server_version_num')::int >= 160000 THEN
+    IF NOT pg_has_role(current_user, '${TENANT_READER_ROLE}', 'SET') THEN
+      EXECUTE format('GRANT ${TENANT_READER_ROLE} TO %I WITH SET TRUE', current_user);
+    END IF;
+  ELSIF NOT pg_has_role(current_user, '${TENANT_READER_ROLE}', 'MEMBER') THEN
     EXECUTE format('GRANT ${TENANT_READER_ROLE} TO %I', current_user);
   END IF;
   EXECUTE format('GRANT USAGE ON SCHEMA %I TO ${TENANT_READER_ROLE}', current_schema());
@@ -55,8 +60,9 @@ export async function isolateTenants(sql: SqlClient): Promise<void> {
   } catch (error) {
     if (sqlErrorOf(error).code !== '42501') throw error;
     throw new TenantIsolationUnavailable(
-      `the database user may not create the role ${TENANT_READER_ROLE} that tenant reads run as: ` +
-        `give it CREATEROLE, or run once as a superuser: CREATE ROLE ${TENANT_READER_ROLE} NOLOGIN; GRANT ${TENANT_READER_ROLE} TO <the ledger's user>;`,
+      `the database user may not set up the role ${TENANT_READER_ROLE} that tenant reads run as (${(error as Error).message}): ` +
+        `run once as a superuser: CREATE ROLE ${TENANT_READER_ROLE} NOLOGIN; GRANT ${TENANT_READER_ROLE} TO <the ledger's user>; ` +
+        `(the ledger's user must own its tables)`,
     );
   }
 }
