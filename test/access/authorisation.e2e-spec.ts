@@ -119,6 +119,7 @@ const RECORD_ARGUMENTS: Record<string, RecordKind> = {
   breachId: 'breach',
   requestId: 'dataSubjectRequest',
   instructionId: 'instruction',
+  supersededBy: 'instruction',
   processingActivityId: 'processingActivity',
 };
 /** Records of OWN_CONTROLLER in tenant `default`, made in beforeAll: operations naming a record by id name one of these. */
@@ -301,6 +302,11 @@ describe('authorisation of every operation, for every caller, on two tenants', (
     const revision = async () => (await call(tokens.processor, `query($id: ID!) { instruction(id: $id) { revision } }`, { id: theirs })).data.instruction.revision;
     const before = await revision();
     expect((await withdraw(theirs)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    // Naming their instruction as the replacement of its own is refused the same way (nothing to learn about their ids).
+    const supersede = await call(hooliKey, `mutation($input: SupersedeInstructionInput!) { supersedeInstruction(input: $input) { ledger { stream } } }`, {
+      input: { instructionId: hooli.instruction, supersededBy: theirs },
+    });
+    expect(supersede.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect(await revision()).toBe(before);
   });
 

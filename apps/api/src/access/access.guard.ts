@@ -64,17 +64,20 @@ export class AccessGuard implements CanActivate {
   }
 
   /**
-   * A confined key's call names its controller, or a record of it. The record is read as the
-   * key's tenant: one that does not exist, or is another controller's, is refused alike.
+   * A confined key's call names its controller, or records of it. Records are read as the key's
+   * tenant: one that does not exist, or is another controller's, is refused alike.
    */
   private async concernsOwnRelationship(call: Call, principal: Principal, named?: RecordArgument): Promise<boolean> {
     const controllerId = argumentOf(call.args, 'controllerId');
     if (controllerId !== undefined && controllerId !== principal.controllerId) return false;
     if (!named) return controllerId !== undefined;
-    const id = argumentOf(call.args, named.idArg);
-    if (typeof id !== 'string') return false;
+    const ids = named.idArgs.map((name) => argumentOf(call.args, name));
+    if (!ids.every((id): id is string => typeof id === 'string')) return false;
     const { tenantId } = principal.context;
-    return (await this.reads.as(tenantId, (tx) => controllersOf(tx, tenantId, named.record, id))).includes(principal.controllerId!);
+    return this.reads.as(tenantId, async (tx) => {
+      for (const id of ids) if (!(await controllersOf(tx, tenantId, named.record, id)).includes(principal.controllerId!)) return false;
+      return true;
+    });
   }
 
   /** The root operation being called, or null for a nested field (its root field was checked). */

@@ -29,12 +29,12 @@ export const RECORD_OF = Symbol('record-of');
 
 export interface RecordArgument {
   record: ScopedRecord;
-  /** The argument holding the record's id, at the top level or in `input`. */
-  idArg: string;
+  /** The arguments holding records' ids, at the top level or in `input`: each must be the key's controller's. */
+  idArgs: string[];
 }
 
 /**
- * The operation names one record by id instead of a relationship: a confined key may call it for
- * a record of its own controller, which AccessGuard reads before letting the call through.
+ * The operation names records by id instead of a relationship: a confined key may call it for
+ * records of its own controller, which AccessGuard reads before letting the call through.
  */
-export const RecordOf = (record: ScopedRecord, idArg: string) => SetMetadata(RECORD_OF, { record, idArg } satisfies RecordArgument);
+export const RecordOf = (record: ScopedRecord, ...idArgs: string[]) => SetMetadata(RECORD_OF, { record, idArgs } satisfies RecordArgument);

@@ -61,7 +61,7 @@ export class InstructionsResolver {
   }
 
   @Allow('processor', 'controller')
-  @RecordOf('instruction', 'instructionId')
+  @RecordOf('instruction', 'instructionId', 'supersededBy')
   @Mutation(() => InstructionPayload)
   supersedeInstruction(@Args('input') input: SupersedeInstructionInput, @Ledger() ctx: RequestContext) {
     return this.run(ctx, input, {
