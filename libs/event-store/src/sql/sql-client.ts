@@ -2,6 +2,8 @@ export type Row = Record<string, unknown>;
 
 export interface SqlExecutor {
   query<T extends Row = Row>(text: string, params?: unknown[]): Promise<T[]>;
+  /** The client a transaction's executor belongs to: one database, for caches that outlive the transaction. */
+  readonly client?: SqlClient;
 }
 
 /** One SQL dialect for the embedded store (PGlite) and PostgreSQL, so both run the same adapter body. */

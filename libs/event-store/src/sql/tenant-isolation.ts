@@ -75,6 +75,6 @@ export async function isolateTenants(sql: SqlClient): Promise<void> {
 export function readAsTenant<T>(sql: SqlClient, tenantId: string, work: (tx: SqlExecutor) => Promise<T>): Promise<T> {
   return sql.transaction(async (tx) => {
     await tx.query(`SELECT set_config('role', '${TENANT_READER_ROLE}', true), set_config('${TENANT_SETTING}', $1, true)`, [tenantId]);
-    return work(tx);
+    return work({ query: (text, params) => tx.query(text, params), client: sql });
   });
 }

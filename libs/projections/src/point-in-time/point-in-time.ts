@@ -83,8 +83,10 @@ const ROOTS_KEPT = 256;
 const roots = new WeakMap<SqlExecutor, Map<number, string>>();
 
 function rootsOf(sql: SqlExecutor): Map<number, string> {
-  let kept = roots.get(sql);
-  if (!kept) roots.set(sql, (kept = new Map()));
+  // A tenant read is a new transaction each time: remember by the client it belongs to.
+  const database = sql.client ?? sql;
+  let kept = roots.get(database);
+  if (!kept) roots.set(database, (kept = new Map()));
   return kept;
 }
 
