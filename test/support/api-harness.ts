@@ -40,7 +40,9 @@ function baseConfig(dataDir: string): LedgerConfig {
   return {
     port: 0,
     dataDir,
-    pollIntervalMs: 20,
+    // The service's own appends wake its projections at once; polling only finds other processes'
+    // appends, and a fast poll costs every idle test service CPU that the suites share.
+    pollIntervalMs: 200,
     development: false,
     checkpoints: { origin: 'test.ledger.example/log', signerKeyFile: `${dataDir}/checkpoint-signer.key`, everyEvents: 1000, everySeconds: 1 },
     adminToken: TEST_ADMIN_TOKEN,
