@@ -31,4 +31,7 @@ module.exports = {
   },
   testTimeout: 60000,
   maxWorkers: 2,
+  // A worker keeps every suite's modules and PGlite heaps; past 1 GB (2 GB seen after a few
+  // suites) it is restarted between suites rather than left to collect garbage ever more slowly.
+  workerIdleMemoryLimit: '1GB',
 };
